@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { RotorError } from '../engine/index.ts';
+import { parseParamFlags, runJob } from './run-job.ts';
+import { settingsFromFlags, withRunFlags, type RunFlags } from './settings-flags.ts';
+import { summaryLines } from './summary.ts';
+import { runDemo } from './demo.ts';
+import { describeStrategy } from './describe.ts';
+
+/** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
+function fail(e: unknown): never {
+  if (e instanceof RotorError) {
+    process.stderr.write(`rotor: ${e.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`rotor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .scriptName('rotor')
+    .usage('$0 <command> [options]')
+    .command(
+      'run <strategy>',
+      'backtest a strategy file or built-in strategy',
+      (y) =>
+        withRunFlags(y)
+          .positional('strategy', { type: 'string', demandOption: true, describe: 'a built-in name or a path to a .ts strategy file' })
+          .option('out', { type: 'string', describe: 'output folder (default: rotor-out/<strategy>)' }),
+      async (args) => {
+        const flags = args as unknown as RunFlags & { strategy: string; out?: string };
+        const name = flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
+        const job = await runJob({
+          strategy: flags.strategy,
+          data: flags.data,
+          params: parseParamFlags(flags.param?.map(String)),
+          settings: settingsFromFlags(flags),
+          out: flags.out ?? resolve('rotor-out', name),
+        });
+        for (const line of summaryLines(job)) console.log(line);
+        console.log(`  wrote ${job.files.join(', ')}`);
+      },
+    )
+    .command(
+      'demo',
+      'run the built-in strategies on the embedded synthetic sample, writing to ./rotor-out/',
+      (y) => y.option('out', { type: 'string', default: 'rotor-out', describe: 'output folder' }),
+      async (args) => {
+        await runDemo(String(args.out));
+      },
+    )
+    .command(
+      'describe <strategy>',
+      "print a strategy's description, symbols and parameters",
+      (y) => y.positional('strategy', { type: 'string', demandOption: true }),
+      async (args) => {
+        console.log(await describeStrategy(String(args.strategy)));
+      },
+    )
+    .demandCommand(1, 'name a command: run, demo or describe (see --help)')
+    .strict()
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new RotorError(`${msg.replace(/\s*\n\s*/g, ' ')} (see rotor --help)`);
+    })
+    .help()
+    .version()
+    .parseAsync();
+}
+
+main(hideBin(process.argv)).catch(fail);

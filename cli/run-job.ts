@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
+import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
+import { loadDataset, SAMPLE_DIR, type DatasetIdentity } from '../datasets/index.ts';
+import { loadStrategy } from '../strategies/index.ts';
+import { equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
+
+export const ROTOR_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface JobOptions {
+  strategy: string;
+  data?: string;
+  params?: Readonly<Record<string, unknown>>;
+  settings?: Partial<RunSettings>;
+  out: string;
+}
+
+export interface JobResult {
+  result: BacktestResult;
+  metrics: Metrics;
+  dataset: DatasetIdentity;
+  files: string[];
+}
+
+/** Parse repeated `--param key=value` flags; the strategy validates the values. */
+export function parseParamFlags(flags: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) throw new RotorError(`--param ${flag}: expected key=value`);
+    out[flag.slice(0, eq).trim()] = flag.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** Load, run, measure and write one backtest. Nothing is written unless every step before it succeeded. */
+export async function runJob(options: JobOptions): Promise<JobResult> {
+  const strategy = await loadStrategy(options.strategy);
+  const settings = resolveSettings(options.settings);
+  const params = resolveParams(strategy.name, strategy.params ?? {}, options.params);
+  const symbols = [
+    ...resolveSymbols(strategy.universe, params),
+    ...resolveSymbols(strategy.signals, params),
+    ...(settings.benchmark ? [settings.benchmark] : []),
+  ];
+  const dataset = loadDataset(options.data ?? SAMPLE_DIR, symbols, resolveSymbols(strategy.macro, params));
+  const result = runBacktest({ market: dataset.market, macro: dataset.macro, strategy, params, settings });
+  const metrics = computeMetrics({
+    curve: result.curve,
+    trades: result.trades,
+    riskFree: settings.riskFree,
+    benchmark: result.benchmark,
+  });
+  const dates = result.curve.dates;
+  const record: RunRecord = {
+    rotor: ROTOR_VERSION,
+    strategy: result.strategy,
+    settings: result.settings,
+    data: { ...dataset.identity, from: dates[0], to: dates[dates.length - 1], bars: dates.length },
+    metrics,
+    notes: result.notes,
+  };
+  const files = writeFilesAtomic(resolve(options.out), {
+    'equity.csv': equityCsv(result.curve),
+    'trades.csv': tradesCsv(result.trades),
+    'metrics.json': JSON.stringify(record, null, 2) + '\n',
+    'report.md': markdownReport(record, result),
+  });
+  return { result, metrics, dataset: dataset.identity, files };
+}

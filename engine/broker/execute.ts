@@ -1,0 +1,107 @@
+import type { RunNote, RunSettings, Trade } from '../types.ts';
+import { commission, slippedPrice } from './costs.ts';
+import type { Portfolio } from './portfolio.ts';
+
+export interface FillContext {
+  date: string;
+  bar: number;
+  /** Reference fill price per universe symbol at this fill time; NaN where the symbol has no bar. */
+  price: Float64Array;
+  /** Last known price per symbol, used to value positions that cannot trade now. */
+  mark: Float64Array;
+  settings: RunSettings;
+  trades: Trade[];
+  notes: RunNote[];
+}
+
+/** Share counts after integer rounding (toward zero, so a rounded buy never needs more cash than planned). */
+function shares(q: number, integer: boolean): number {
+  return integer ? Math.trunc(q) : q;
+}
+
+/**
+ * Trade `delta[k]` shares of each symbol: sells first, then buys scaled down together (never silently dropped) so
+ * that their cost, commissions and slippage included, fits the cash the sells left (plus any allowed leverage).
+ */
+export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: FillContext, reason: string): void {
+  const { settings, price } = fill;
+  const costs = settings.costs;
+  const n = delta.length;
+
+  for (let k = 0; k < n; k++) {
+    if (delta[k] >= 0) continue;
+    let q = -delta[k];
+    const held = portfolio.quantity[k];
+    if (q > held) {
+      fill.notes.push({
+        date: fill.date,
+        kind: 'scaled',
+        message: `sell of ${q} ${portfolio.symbols[k]} cut to the ${held} held (rotor does not short)`,
+      });
+      q = held;
+    }
+    if (q <= 0) continue;
+    const px = slippedPrice(costs, price[k], false);
+    const fee = commission(costs, q, px);
+    const slip = q * (price[k] - px);
+    portfolio.quantity[k] = held - q === 0 || Math.abs(held - q) < 1e-12 * held ? 0 : held - q;
+    portfolio.cash += q * px - fee;
+    portfolio.costsPaid += fee + slip;
+    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'sell', quantity: q, price: px, commission: fee, slippage: slip, reason });
+  }
+
+  const buyPrice = new Float64Array(n);
+  let anyBuy = false;
+  for (let k = 0; k < n; k++) {
+    if (delta[k] > 0) {
+      buyPrice[k] = slippedPrice(costs, price[k], true);
+      anyBuy = true;
+    }
+  }
+  if (!anyBuy) return;
+
+  const integer = settings.integerShares;
+  const cost = (scale: number): number => {
+    let c = 0;
+    for (let k = 0; k < n; k++) {
+      if (delta[k] <= 0) continue;
+      const q = shares(delta[k] * scale, integer);
+      c += q * buyPrice[k] + commission(costs, q, buyPrice[k]);
+    }
+    return c;
+  };
+  const equity = portfolio.value(price, fill.mark);
+  const available = portfolio.cash + Math.max(0, settings.maxLeverage - 1) * equity;
+  let scale = 1;
+  if (cost(1) > available) {
+    // Cost is monotone in the scale (commission minimums included), so bisection finds the largest that fits.
+    let lo = 0;
+    let hi = 1;
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (cost(mid) <= available) lo = mid;
+      else hi = mid;
+    }
+    scale = lo;
+    if (scale < 0.99) {
+      fill.notes.push({
+        date: fill.date,
+        kind: 'scaled',
+        message: `buys scaled to ${(scale * 100).toFixed(2)}% of the order to fit cash of ${available.toFixed(2)} after costs`,
+      });
+    }
+  }
+  const buyReason = scale < 1 ? `${reason} (buys scaled ×${scale.toFixed(4)} to fit cash)` : reason;
+  for (let k = 0; k < n; k++) {
+    if (delta[k] <= 0) continue;
+    const q = shares(delta[k] * scale, integer);
+    if (q <= 0) continue;
+    const px = buyPrice[k];
+    const fee = commission(costs, q, px);
+    const slip = q * (px - price[k]);
+    portfolio.quantity[k] += q;
+    portfolio.cash -= q * px + fee;
+    portfolio.costsPaid += fee + slip;
+    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: buyReason });
+  }
+}

@@ -1,0 +1,25 @@
+/** Cash and share counts, indexed like the run's universe. The only mutable money state of a run. */
+export class Portfolio {
+  readonly quantity: Float64Array;
+  /** Commissions and slippage paid so far: the gap between gross and net equity. */
+  costsPaid = 0;
+
+  constructor(
+    readonly symbols: readonly string[],
+    public cash: number,
+  ) {
+    this.quantity = new Float64Array(symbols.length);
+  }
+
+  /** Cash plus every position at `prices`; a NaN price falls back to `fallback` (the last known mark). */
+  value(prices: Float64Array, fallback?: Float64Array): number {
+    let v = this.cash;
+    const q = this.quantity;
+    for (let k = 0; k < q.length; k++) {
+      if (q[k] === 0) continue;
+      const p = prices[k];
+      v += q[k] * (p === p ? p : fallback ? fallback[k] : 0);
+    }
+    return v;
+  }
+}

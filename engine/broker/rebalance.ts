@@ -1,0 +1,42 @@
+import type { Portfolio } from './portfolio.ts';
+import { executeDeltas, type FillContext } from './execute.ts';
+
+/**
+ * Move the portfolio to target weights of its equity valued at the fill prices. Symbols that cannot trade now keep
+ * their position (and say so); a drift band or minimum trade size skips small adjustments but never an exit.
+ */
+export function rebalanceTo(portfolio: Portfolio, target: Float64Array, fill: FillContext, reason: string): void {
+  const { price, mark, settings } = fill;
+  const n = target.length;
+  const equity = portfolio.value(price, mark);
+  const delta = new Float64Array(n);
+  if (!(equity > 0)) {
+    fill.notes.push({ date: fill.date, kind: 'unfilled', message: `rebalance skipped: equity is ${equity.toFixed(2)}` });
+    return;
+  }
+  for (let k = 0; k < n; k++) {
+    const held = portfolio.quantity[k];
+    if (target[k] === 0 && held === 0) continue;
+    const p = price[k];
+    if (!(p > 0)) {
+      fill.notes.push({
+        date: fill.date,
+        kind: 'unfilled',
+        message: `${portfolio.symbols[k]} has no price on ${fill.date}: its leg of "${reason}" was not traded`,
+      });
+      continue;
+    }
+    if (target[k] === 0) {
+      delta[k] = -held;
+      continue;
+    }
+    const wanted = (target[k] * equity) / p;
+    const goal = settings.integerShares ? Math.trunc(wanted) : wanted;
+    const d = goal - held;
+    const currentWeight = (held * p) / equity;
+    if (settings.driftBand > 0 && Math.abs(currentWeight - target[k]) < settings.driftBand) continue;
+    if (settings.minTradeValue > 0 && Math.abs(d * p) < settings.minTradeValue) continue;
+    delta[k] = d;
+  }
+  executeDeltas(portfolio, delta, fill, reason);
+}

@@ -1,0 +1,1 @@
+export { firstOnOrAfter, type MacroObservation, type MacroSeries } from './macro-series.ts';

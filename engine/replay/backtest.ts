@@ -1,0 +1,269 @@
+import { RotorError } from '../errors.ts';
+import type { MarketData } from '../market/market-data.ts';
+import { priceView, type PriceView } from '../market/price-view.ts';
+import type { MacroSeries } from '../macro/macro-series.ts';
+import { Portfolio } from '../broker/portfolio.ts';
+import { executeDeltas, type FillContext } from '../broker/execute.ts';
+import { rebalanceTo } from '../broker/rebalance.ts';
+import { resolveParams, type ParamValue } from '../strategy/params.ts';
+import { resolveSymbols, type Strategy } from '../strategy/define.ts';
+import { resolveSettings } from '../settings.ts';
+import type { EquityCurve, RunNote, RunSettings, Trade } from '../types.ts';
+import { BarContext, type PendingOrder } from './bar-context.ts';
+import { EventQueue, Phase } from './event-queue.ts';
+import { MacroBook, type ReleaseEvent } from './macro-book.ts';
+
+export interface BacktestInput {
+  market: MarketData;
+  macro?: readonly MacroSeries[];
+  strategy: Strategy;
+  params?: Readonly<Record<string, unknown>>;
+  settings?: Partial<RunSettings>;
+  /** Reuse a price view across runs of one batch (it depends only on the market data and the basis). */
+  view?: PriceView;
+}
+
+export interface BacktestResult {
+  strategy: { name: string; description: string; params: Readonly<Record<string, ParamValue>> };
+  settings: RunSettings;
+  universe: string[];
+  signals: string[];
+  curve: EquityCurve;
+  trades: Trade[];
+  notes: RunNote[];
+  /** Benchmark closes on the curve's dates, in the run's price basis. */
+  benchmark?: { symbol: string; prices: Float64Array };
+}
+
+type QueueItem = { kind: 'orders'; orders: PendingOrder[] } | { kind: 'release'; release: ReleaseEvent };
+
+/** Replay one strategy over the market, bar by bar. Deterministic: same inputs, same result, bit for bit. */
+export function runBacktest(input: BacktestInput): BacktestResult {
+  const { market, strategy } = input;
+  const settings = resolveSettings(input.settings);
+  const params = resolveParams(strategy.name, strategy.params ?? {}, input.params);
+  const universe = resolveSymbols(strategy.universe, params);
+  const signals = resolveSymbols(strategy.signals, params);
+  if (universe.length === 0) throw new RotorError(`strategy ${strategy.name} has an empty universe`);
+  const declared = [...new Set([...universe, ...signals, ...(settings.benchmark ? [settings.benchmark] : [])])];
+  const missing = declared.filter((s) => !market.has(s));
+  if (missing.length) {
+    throw new RotorError(
+      `strategy ${strategy.name} needs ${missing.join(', ')}, not in the data (available: ${market.symbols.join(', ')})`,
+    );
+  }
+  const macroSeries = input.macro ?? [];
+  const wantedMacro = resolveSymbols(strategy.macro, params);
+  const absentMacro = wantedMacro.filter((m) => !macroSeries.some((s) => s.name === m));
+  if (absentMacro.length) {
+    throw new RotorError(`strategy ${strategy.name} needs macro series ${absentMacro.join(', ')}, not in the data`);
+  }
+
+  const view = input.view ?? priceView(market, settings.prices);
+  if (view.basis !== settings.prices) throw new Error('price view basis does not match the run settings');
+  const col = (s: string) => market.symbolIndex(s);
+  const { startBar, endBar, notes } = runWindow(market, view, universe, signals, settings);
+
+  if (settings.fill === 'next-open') {
+    const noOpen = universe.filter((s) => !view.open[col(s)].some((v) => v > 0));
+    if (noOpen.length) {
+      throw new RotorError(
+        `${noOpen.join(', ')} ha${noOpen.length > 1 ? 've' : 's'} no open prices (adj_close only), so --fill next-open ` +
+          `cannot trade ${noOpen.length > 1 ? 'them' : 'it'}; use --fill next-close or close`,
+      );
+    }
+  }
+
+  const n = universe.length;
+  const portfolio = new Portfolio(universe, settings.initialCash);
+  const readable = new Map(declared.map((s) => [s, col(s)]));
+  const tradable = new Map(universe.map((s, k) => [s, k]));
+  const macroBook = new MacroBook(macroSeries, strategy.name);
+  const ctx = new BarContext(strategy.name, market.dates, view, readable, tradable, portfolio, macroBook, settings.maxLeverage);
+
+  const openCols = universe.map((s) => view.open[col(s)]);
+  const closeCols = universe.map((s) => view.close[col(s)]);
+  const fillPrice = new Float64Array(n);
+  const mark = new Float64Array(n).fill(NaN);
+  const trades: Trade[] = [];
+  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades, notes };
+
+  const queue = new EventQueue<QueueItem>();
+  for (const r of macroBook.releases(market.dates)) queue.push(r.bar, Phase.Release, { kind: 'release', release: r.event });
+
+  const rows = endBar - startBar + 1;
+  const curve: EquityCurve = {
+    dates: market.dates.slice(startBar, endBar + 1),
+    equity: new Float64Array(rows),
+    grossEquity: new Float64Array(rows),
+    cash: new Float64Array(rows),
+    symbols: universe,
+    positionValues: new Float64Array(rows * n),
+  };
+
+  // Everything published before the first trading bar is simply known when the run starts.
+  for (let e = queue.popDue(startBar - 1, Phase.AfterDecision); e; e = queue.popDue(startBar - 1, Phase.AfterDecision)) {
+    if (e.payload.kind === 'release') macroBook.publish(e.payload.release);
+  }
+  for (let k = 0; k < n; k++) {
+    for (let t = startBar; t >= 0; t--) if (closeCols[k][t] > 0) { mark[k] = closeCols[k][t]; break; }
+  }
+
+  const state = strategy.init ? strategy.init(ctx, params) : undefined;
+  const hook = { onFill: strategy.onFill, onRelease: strategy.onRelease };
+
+  const process = (bar: number, phase: Phase) => {
+    for (let e = queue.popDue(bar, phase); e; e = queue.popDue(bar, phase)) {
+      const item = e.payload;
+      if (item.kind === 'release') {
+        const obs = macroBook.publish(item.release);
+        hook.onRelease?.(ctx, obs, params, state);
+        continue;
+      }
+      const prices = e.phase === Phase.Open ? openCols : closeCols;
+      for (let k = 0; k < n; k++) fillPrice[k] = prices[k][bar];
+      fill.date = market.dates[bar];
+      fill.bar = bar;
+      const before = trades.length;
+      for (const order of item.orders) {
+        if (order.kind === 'target') rebalanceTo(portfolio, order.weights, fill, order.reason);
+        else executeQuantity(portfolio, order, fill);
+      }
+      if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, trades[i], params, state);
+    }
+  };
+
+  const fillSlot = (bar: number): [number, Phase] =>
+    settings.fill === 'next-open' ? [bar + 1, Phase.Open] : settings.fill === 'next-close' ? [bar + 1, Phase.Close] : [bar, Phase.AfterDecision];
+
+  const schedule = (bar: number) => {
+    if (ctx.pending.length === 0) return;
+    const [at, phase] = fillSlot(bar);
+    queue.push(at, phase, { kind: 'orders', orders: ctx.pending });
+    ctx.pending = [];
+  };
+
+  const pv = curve.positionValues;
+  for (let t = startBar; t <= endBar; t++) {
+    const r = t - startBar;
+    ctx.bar = t;
+    const date = market.dates[t];
+    const prev = t > 0 ? market.dates[t - 1] : '';
+    ctx.firstBar = t === startBar;
+    ctx.newMonth = prev.slice(0, 7) !== date.slice(0, 7);
+    ctx.newYear = prev.slice(0, 4) !== date.slice(0, 4);
+
+    ctx.closeKnown = false;
+    process(t, Phase.Open);
+    process(t, Phase.Release);
+    ctx.closeKnown = true;
+    for (let k = 0; k < n; k++) {
+      const c = closeCols[k][t];
+      if (c > 0) mark[k] = c;
+    }
+    process(t, Phase.Close);
+    ctx.equity = portfolio.value(mark);
+
+    const weights = strategy.onBar(ctx, params, state);
+    if (weights) ctx.rebalance(weights);
+    schedule(t);
+    if (settings.fill === 'close') {
+      process(t, Phase.AfterDecision);
+      // Orders placed while reacting to same-close fills go to the next close.
+      if (ctx.pending.length) {
+        queue.push(t + 1, Phase.Close, { kind: 'orders', orders: ctx.pending });
+        ctx.pending = [];
+      }
+    }
+
+    let equity = portfolio.cash;
+    const q = portfolio.quantity;
+    for (let k = 0; k < n; k++) {
+      const v = q[k] === 0 ? 0 : q[k] * mark[k];
+      pv[r * n + k] = v;
+      equity += v;
+    }
+    curve.equity[r] = equity;
+    curve.grossEquity[r] = equity + portfolio.costsPaid;
+    curve.cash[r] = portfolio.cash;
+  }
+  if (queue.size > 0 && hasOrders(queue)) {
+    notes.push({ date: market.dates[endBar], kind: 'info', message: 'orders decided on the last bar were not filled: the data ends' });
+  }
+
+  const benchmark = settings.benchmark
+    ? { symbol: settings.benchmark, prices: view.close[col(settings.benchmark)].slice(startBar, endBar + 1) }
+    : undefined;
+  return {
+    strategy: { name: strategy.name, description: strategy.description, params: params as Readonly<Record<string, ParamValue>> },
+    settings,
+    universe,
+    signals,
+    curve,
+    trades,
+    notes,
+    benchmark,
+  };
+}
+
+function executeQuantity(portfolio: Portfolio, order: Extract<PendingOrder, { kind: 'quantity' }>, fill: FillContext): void {
+  const delta = new Float64Array(portfolio.symbols.length);
+  if (!(fill.price[order.symbol] > 0)) {
+    fill.notes.push({
+      date: fill.date,
+      kind: 'unfilled',
+      message: `${portfolio.symbols[order.symbol]} has no price on ${fill.date}: order "${order.reason}" was not traded`,
+    });
+    return;
+  }
+  delta[order.symbol] = order.quantity;
+  executeDeltas(portfolio, delta, fill, order.reason);
+}
+
+function hasOrders(queue: EventQueue<QueueItem>): boolean {
+  for (let e = queue.popDue(Number.MAX_SAFE_INTEGER, Phase.AfterDecision); e; e = queue.popDue(Number.MAX_SAFE_INTEGER, Phase.AfterDecision)) {
+    if (e.payload.kind === 'orders') return true;
+  }
+  return false;
+}
+
+/**
+ * The bars a run trades: by default from the first day every universe symbol has a price to the last day every
+ * symbol it depends on still has one, narrowed by --from/--to. Earlier bars remain readable as warm-up history.
+ */
+function runWindow(market: MarketData, view: PriceView, universe: string[], signals: string[], settings: RunSettings) {
+  const notes: RunNote[] = [];
+  const idx = (s: string) => market.symbolIndex(s);
+  const none = [...universe, ...signals].filter((s) => view.first[idx(s)] < 0);
+  if (none.length) throw new RotorError(`${none.join(', ')} ha${none.length > 1 ? 've' : 's'} no prices in the ${settings.prices} basis`);
+  const commonStart = Math.max(...universe.map((s) => view.first[idx(s)]));
+  const commonEnd = Math.min(...[...universe, ...signals].map((s) => view.last[idx(s)]));
+  let startBar = commonStart;
+  let endBar = commonEnd;
+  if (settings.from) {
+    startBar = Math.max(0, market.dates.findIndex((d) => d >= settings.from!));
+    if (market.dates[startBar] < settings.from) startBar = market.dates.length;
+  }
+  if (settings.to) {
+    let i = market.dates.length - 1;
+    while (i >= 0 && market.dates[i] > settings.to) i--;
+    endBar = Math.min(i, commonEnd);
+    if (i > commonEnd) {
+      const which = [...universe, ...signals].filter((s) => view.last[idx(s)] === commonEnd).join(', ');
+      notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, before --to ${settings.to}: data for ${which} ends there` });
+    }
+  }
+  if (!settings.from && commonStart > 0) {
+    notes.push({ kind: 'info', message: `run starts ${market.dates[commonStart]}, the first day every universe symbol has a price` });
+  }
+  if (!settings.to) {
+    notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, the last day every symbol it reads has a price` });
+  }
+  if (startBar > endBar || startBar >= market.dates.length) {
+    throw new RotorError(
+      `no bars to run between ${settings.from ?? market.dates[commonStart]} and ${settings.to ?? market.dates[commonEnd]} ` +
+        `(data for ${[...universe, ...signals].join(', ')} covers ${market.dates[commonStart]} .. ${market.dates[commonEnd]})`,
+    );
+  }
+  return { startBar, endBar, notes };
+}

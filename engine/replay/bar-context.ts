@@ -1,0 +1,180 @@
+import { LookAheadError, RotorError } from '../errors.ts';
+import type { PriceView } from '../market/price-view.ts';
+import type { MacroObservation } from '../macro/macro-series.ts';
+import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
+import type { Portfolio } from '../broker/portfolio.ts';
+import type { MacroBook } from './macro-book.ts';
+
+/** An order a strategy placed, waiting for the run's fill time. */
+export type PendingOrder =
+  | { kind: 'target'; weights: Float64Array; reason: string }
+  | { kind: 'quantity'; symbol: number; quantity: number; reason: string };
+
+/**
+ * The strategy's window on the run. One instance lives for the whole replay; the loop moves `bar` forward, so the
+ * hot path allocates nothing per bar.
+ */
+export class BarContext implements StrategyContext {
+  bar = 0;
+  /** False while events before today's close run (open fills, releases): today's close is not known yet. */
+  closeKnown = true;
+  firstBar = false;
+  newMonth = false;
+  newYear = false;
+  equity = 0;
+  pending: PendingOrder[] = [];
+
+  constructor(
+    private readonly strategy: string,
+    private readonly dates: readonly string[],
+    private readonly view: PriceView,
+    /** Declared symbol → column in the price view. */
+    private readonly readable: ReadonlyMap<string, number>,
+    /** Tradable symbol → index in the portfolio. */
+    private readonly tradable: ReadonlyMap<string, number>,
+    private readonly portfolio: Portfolio,
+    private readonly macroBook: MacroBook,
+    private readonly maxLeverage: number,
+  ) {}
+
+  get date(): string {
+    return this.dates[this.bar];
+  }
+
+  get cash(): number {
+    return this.portfolio.cash;
+  }
+
+  private column(symbol: string, field: BarField): Float64Array {
+    const k = this.readable.get(symbol);
+    if (k === undefined) {
+      throw new RotorError(
+        `strategy ${this.strategy} reads ${symbol}, which is not in its universe or signals ` +
+          `(declared: ${[...this.readable.keys()].join(', ')})`,
+      );
+    }
+    return this.view[field][k];
+  }
+
+  /** The bar index `lag` bars back, refusing anything not yet known at this moment. */
+  private index(symbol: string, field: BarField, lag: number): number {
+    if (!Number.isInteger(lag)) throw new RotorError(`strategy ${this.strategy}: lag must be an integer, got ${lag}`);
+    if (lag < 0 || (lag === 0 && !this.closeKnown && field !== 'open')) {
+      const when = this.dates[this.bar - lag] ?? `${-lag} bars after ${this.date}`;
+      throw new LookAheadError(symbol, field, when, this.closeKnown ? this.date : `${this.date} (open)`);
+    }
+    return this.bar - lag;
+  }
+
+  value(symbol: string, field: BarField, lag = 0): number {
+    const column = this.column(symbol, field);
+    const i = this.index(symbol, field, lag);
+    return i >= 0 ? column[i] : NaN;
+  }
+
+  close(symbol: string, lag = 0): number {
+    return this.value(symbol, 'close', lag);
+  }
+
+  open(symbol: string, lag = 0): number {
+    return this.value(symbol, 'open', lag);
+  }
+
+  ret(symbol: string, n = 1, lag = 0): number {
+    return this.value(symbol, 'close', lag) / this.value(symbol, 'close', lag + n) - 1;
+  }
+
+  history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
+    const column = this.column(symbol, field);
+    const end = this.index(symbol, field, 0) + 1;
+    return column.subarray(Math.max(0, end - n), end);
+  }
+
+  streak(symbol: string, minReturn = 0): number {
+    const close = this.column(symbol, 'close');
+    let i = this.index(symbol, 'close', 0);
+    let count = 0;
+    while (i > 0 && close[i] / close[i - 1] - 1 > minReturn) {
+      count++;
+      i--;
+    }
+    return count;
+  }
+
+  at(symbol: string, date: string, field: BarField = 'close'): number {
+    if (date > this.date || (date === this.date && !this.closeKnown && field !== 'open')) {
+      throw new LookAheadError(symbol, field, date, this.date);
+    }
+    const column = this.column(symbol, field);
+    let lo = 0;
+    let hi = this.bar;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.dates[mid] <= date) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.dates[lo] === date ? column[lo] : NaN;
+  }
+
+  has(symbol: string): boolean {
+    return this.column(symbol, 'close')[this.bar] > 0;
+  }
+
+  macro(series: string): MacroObservation | undefined {
+    return this.macroBook.latest(series);
+  }
+
+  position(symbol: string): number {
+    return this.portfolio.quantity[this.tradableIndex(symbol)];
+  }
+
+  weight(symbol: string): number {
+    const k = this.tradableIndex(symbol);
+    const q = this.portfolio.quantity[k];
+    if (q === 0 || !(this.equity > 0)) return 0;
+    const close = this.view.close[this.readable.get(symbol)!];
+    let i = this.closeKnown ? this.bar : this.bar - 1;
+    while (i > 0 && !(close[i] === close[i])) i--;
+    return (q * close[i]) / this.equity;
+  }
+
+  rebalance(weights: Weights, reason = 'rebalance'): void {
+    const target = new Float64Array(this.tradable.size);
+    let sum = 0;
+    for (const [symbol, w] of Object.entries(weights)) {
+      const k = this.tradableIndex(symbol);
+      if (!Number.isFinite(w) || w < 0) {
+        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a number ≥ 0, got ${w}`);
+      }
+      target[k] = w;
+      sum += w;
+    }
+    if (sum > this.maxLeverage + 1e-9) {
+      throw new RotorError(
+        `strategy ${this.strategy} on ${this.date}: weights sum to ${sum.toFixed(6)}, above the allowed ` +
+          `${this.maxLeverage} (raise --max-leverage to allow leverage)`,
+      );
+    }
+    // A later rebalance in the same decision replaces an earlier one; share orders are kept.
+    this.pending = this.pending.filter((o) => o.kind !== 'target');
+    this.pending.push({ kind: 'target', weights: target, reason });
+  }
+
+  order(symbol: string, quantity: number, reason = 'order'): void {
+    if (!Number.isFinite(quantity)) {
+      throw new RotorError(`strategy ${this.strategy} on ${this.date}: order quantity for ${symbol} must be finite, got ${quantity}`);
+    }
+    if (quantity !== 0) this.pending.push({ kind: 'quantity', symbol: this.tradableIndex(symbol), quantity, reason });
+  }
+
+  private tradableIndex(symbol: string): number {
+    const k = this.tradable.get(symbol);
+    if (k === undefined) {
+      throw new RotorError(
+        `strategy ${this.strategy} on ${this.date}: ${symbol} is not in its universe ` +
+          `(tradable: ${[...this.tradable.keys()].join(', ')})`,
+      );
+    }
+    return k;
+  }
+}

@@ -1,0 +1,2 @@
+export { runBacktest, type BacktestInput, type BacktestResult } from './backtest.ts';
+export { EventQueue, Phase, type QueuedEvent } from './event-queue.ts';

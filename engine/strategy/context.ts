@@ -1,0 +1,51 @@
+import type { Trade } from '../types.ts';
+import type { MacroObservation } from '../macro/macro-series.ts';
+
+export type Weights = Readonly<Record<string, number>>;
+export type BarField = 'open' | 'high' | 'low' | 'close' | 'volume';
+
+/**
+ * What a strategy sees at its decision time (the close of the current bar). Every read is bounded by that time:
+ * a negative lag or a later date throws LookAheadError. Prices are in the run's basis (total-return by default).
+ * Reads before a symbol's first bar return NaN: unknown, never zero.
+ */
+export interface StrategyContext {
+  /** ISO date of the bar being decided on. */
+  readonly date: string;
+  /** Index of this bar in the run's calendar (includes warm-up history before `--from`). */
+  readonly bar: number;
+  /** True on the run's first bar (after any warm-up history). */
+  readonly firstBar: boolean;
+  /** True on the first bar of a new calendar month / year, judged against the previous bar (no peeking). */
+  readonly newMonth: boolean;
+  readonly newYear: boolean;
+
+  close(symbol: string, lag?: number): number;
+  open(symbol: string, lag?: number): number;
+  value(symbol: string, field: BarField, lag?: number): number;
+  /** Simple return of the close over `n` bars, ending `lag` bars ago. */
+  ret(symbol: string, n?: number, lag?: number): number;
+  /** The last `n` values up to and including this bar (a read-only view; NaN where unknown). */
+  history(symbol: string, n: number, field?: BarField): Float64Array;
+  /** Consecutive bars, ending with this one, whose close-to-close return is above `minReturn`. */
+  streak(symbol: string, minReturn?: number): number;
+  /** The value of a field on an earlier (or this) date; a later date throws LookAheadError. */
+  at(symbol: string, date: string, field?: BarField): number;
+  /** Whether the symbol has a bar (can trade) today. */
+  has(symbol: string): boolean;
+
+  /** Latest observation of a macro series published by today, or undefined while none is known. */
+  macro(series: string): MacroObservation | undefined;
+
+  readonly cash: number;
+  readonly equity: number;
+  position(symbol: string): number;
+  weight(symbol: string): number;
+
+  /** Ask the broker to move to these weights of equity (others to zero), at the run's fill time. */
+  rebalance(weights: Weights, reason?: string): void;
+  /** Buy (quantity > 0) or sell (< 0) a number of shares at the run's fill time. */
+  order(symbol: string, quantity: number, reason?: string): void;
+}
+
+export type { Trade, MacroObservation };

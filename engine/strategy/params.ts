@@ -1,0 +1,121 @@
+import { RotorError } from '../errors.ts';
+
+/** Declared parameters: each with its type, default and allowed range, so that sweeps and `--param` can be checked. */
+export type ParamSpec =
+  | { type: 'number'; default: number; min?: number; max?: number; description?: string }
+  | { type: 'integer'; default: number; min?: number; max?: number; description?: string }
+  | { type: 'boolean'; default: boolean; description?: string }
+  | { type: 'choice'; default: string; choices: readonly string[]; description?: string }
+  | { type: 'string'; default: string; description?: string }
+  | { type: 'weights'; default: Readonly<Record<string, number>>; description?: string };
+
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+type ValueOf<S extends ParamSpec> = S extends { type: 'number' | 'integer' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'weights' }
+      ? Readonly<Record<string, number>>
+      : string;
+
+export type ParamValues<P extends ParamSpecs> = { readonly [K in keyof P]: ValueOf<P[K]> };
+
+export type ParamValue = number | boolean | string | Readonly<Record<string, number>>;
+
+/** A human-readable statement of what a parameter accepts, used in every error about it. */
+export function describeParam(spec: ParamSpec): string {
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      const kind = spec.type === 'integer' ? 'an integer' : 'a number';
+      const lo = spec.min ?? -Infinity;
+      const hi = spec.max ?? Infinity;
+      return `${kind} in [${lo}, ${hi}]`;
+    }
+    case 'boolean':
+      return 'true or false';
+    case 'choice':
+      return `one of ${spec.choices.join(', ')}`;
+    case 'string':
+      return 'a string';
+    case 'weights':
+      return 'weights as SYMBOL:weight,SYMBOL:weight (each ≥ 0)';
+  }
+}
+
+function parseWeights(text: string): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*([^:=\s]+)\s*[:=]\s*([-+0-9.eE]+)\s*$/.exec(part);
+    if (!m) return undefined;
+    const w = Number(m[2]);
+    if (!Number.isFinite(w) || w < 0) return undefined;
+    out[m[1]] = w;
+  }
+  return out;
+}
+
+/** Parse a command-line text value (or check a programmatic one) against its spec; throws naming the parameter. */
+export function coerceParam(strategy: string, name: string, spec: ParamSpec, raw: unknown): ParamValue {
+  const fail = (): never => {
+    throw new RotorError(
+      `strategy ${strategy}: param ${name} must be ${describeParam(spec)}, got ${JSON.stringify(raw)}`,
+    );
+  };
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      const v = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+      if (!Number.isFinite(v)) return fail();
+      if (spec.type === 'integer' && !Number.isInteger(v)) return fail();
+      if (v < (spec.min ?? -Infinity) || v > (spec.max ?? Infinity)) return fail();
+      return v;
+    }
+    case 'boolean':
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+      if (raw === 'false' || raw === '0' || raw === 'no') return false;
+      return fail();
+    case 'choice':
+      if (typeof raw === 'string' && spec.choices.includes(raw)) return raw;
+      return fail();
+    case 'string':
+      if (typeof raw === 'string' && raw.length > 0) return raw;
+      return fail();
+    case 'weights': {
+      if (typeof raw === 'string') return parseWeights(raw) ?? fail();
+      if (raw && typeof raw === 'object') {
+        const entries = Object.entries(raw as Record<string, unknown>);
+        if (entries.every(([, w]) => typeof w === 'number' && Number.isFinite(w) && w >= 0)) {
+          return Object.fromEntries(entries) as Record<string, number>;
+        }
+      }
+      return fail();
+    }
+  }
+}
+
+/** Defaults overlaid with the given overrides; an unknown name is an error that lists the known ones. */
+export function resolveParams<P extends ParamSpecs>(
+  strategy: string,
+  specs: P,
+  overrides: Readonly<Record<string, unknown>> = {},
+): ParamValues<P> {
+  const out: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    out[name] = coerceParam(strategy, name, spec, spec.default);
+  }
+  for (const [name, raw] of Object.entries(overrides)) {
+    const spec = specs[name];
+    if (!spec) {
+      const known = Object.keys(specs);
+      throw new RotorError(
+        `strategy ${strategy} has no param ${name}` +
+          (known.length ? `; its params are ${known.join(', ')}` : '; it takes no params'),
+      );
+    }
+    out[name] = coerceParam(strategy, name, spec, raw);
+  }
+  return out as ParamValues<P>;
+}

@@ -1,0 +1,21 @@
+/** Number formatting shared by the report writers; null/NaN read as an em dash, never as 0. */
+const DASH = '—';
+
+export function pct(v: number | null | undefined, digits = 2): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? DASH : `${(v * 100).toFixed(digits)}%`;
+}
+
+export function fixed(v: number | null | undefined, digits = 2): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? DASH : v.toFixed(digits);
+}
+
+export function money(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v)
+    ? DASH
+    : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
+}
