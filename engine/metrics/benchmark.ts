@@ -1,0 +1,83 @@
+/** Portfolio versus benchmark: beta, alpha, correlation and the benchmark's own return. Formulas: METRICS.md. */
+import { mean, sampleCorrelation, sampleCovariance, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
+import { annualisedVolatility, cagr, dailyReturns } from './returns.ts';
+import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+
+export interface BenchmarkMetrics {
+  symbol: string;
+  /** First and last date with a known (finite, positive) benchmark price; null when none. */
+  from: string | null;
+  to: string | null;
+  /** price(to) / price(from) − 1. */
+  totalReturn: number | null;
+  /** CAGR over from … to on calendar time. */
+  cagr: number | null;
+  /** Sample stdev of the benchmark's defined daily returns × √252. */
+  volatility: number | null;
+  /** Days on which both the portfolio and the benchmark daily return are defined (used by beta/alpha/corr). */
+  pairedDays: number;
+  beta: number | null;
+  /** Annualised: (mean(r_p − rf_d) − beta × mean(r_b − rf_d)) × 252. */
+  alpha: number | null;
+  correlation: number | null;
+}
+
+export function benchmarkMetrics(
+  symbol: string,
+  dates: readonly string[],
+  equity: Float64Array,
+  prices: Float64Array,
+  rfDaily: number,
+): BenchmarkMetrics {
+  const n = Math.min(dates.length, equity.length, prices.length);
+  const p = prices.subarray(0, n);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(p[i]) && p[i] > 0) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  const known = first >= 0;
+  const years = known ? yearsBetween(dates[first], dates[last]) : NaN;
+
+  const rb = dailyReturns(p);
+  const rpAll = dailyReturns(equity.subarray(0, n));
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let j = 0; j < rb.length; j++) {
+    if (Number.isFinite(rb[j]) && Number.isFinite(rpAll[j])) {
+      xs.push(rb[j]);
+      ys.push(rpAll[j]);
+    }
+  }
+
+  let beta: number | null = null;
+  let alpha: number | null = null;
+  let correlation: number | null = null;
+  if (xs.length >= 2) {
+    const sdB = sampleStandardDeviation(xs);
+    const sdP = sampleStandardDeviation(ys);
+    if (sdB > ZERO_STDEV) {
+      beta = finiteOrNull(sampleCovariance(ys, xs) / sampleVariance(xs));
+      if (beta !== null) {
+        alpha = finiteOrNull((mean(ys) - rfDaily - beta * (mean(xs) - rfDaily)) * TRADING_DAYS_PER_YEAR);
+      }
+      if (sdP > ZERO_STDEV) correlation = finiteOrNull(sampleCorrelation(ys, xs));
+    }
+  }
+
+  return {
+    symbol,
+    from: known ? dates[first] : null,
+    to: known ? dates[last] : null,
+    totalReturn: known ? finiteOrNull(p[last] / p[first] - 1) : null,
+    cagr: known ? cagr(p[first], p[last], years) : null,
+    volatility: annualisedVolatility(finiteValues(rb)),
+    pairedDays: xs.length,
+    beta,
+    alpha,
+    correlation,
+  };
+}

@@ -1,0 +1,46 @@
+/** Position exposure from the curve's per-bar position values. Formulas: METRICS.md. */
+import type { EquityCurve } from '../types.ts';
+
+export interface Exposure {
+  /** Per symbol: mean over bars of positionValue / equity (signed). null when no bar has positive equity. */
+  bySymbol: Record<string, number | null>;
+  /** Mean over bars of Σ_k |positionValue_k| / equity. null when no bar has positive equity. */
+  meanGross: number | null;
+  /** Fraction of bars with any non-zero position value. null when there is no bar. */
+  timeInMarket: number | null;
+}
+
+export function exposure(curve: EquityCurve, bars: number = curve.equity.length): Exposure {
+  const m = curve.symbols.length;
+  const sums = new Array<number>(m).fill(0);
+  let gross = 0;
+  let counted = 0;
+  let inMarket = 0;
+  for (let i = 0; i < bars; i++) {
+    const eq = curve.equity[i];
+    let any = false;
+    let g = 0;
+    for (let k = 0; k < m; k++) {
+      const pv = curve.positionValues[i * m + k] ?? 0;
+      if (pv !== 0 && Number.isFinite(pv)) any = true;
+      if (eq > 0 && Number.isFinite(eq) && Number.isFinite(pv)) {
+        sums[k] += pv / eq;
+        g += Math.abs(pv) / eq;
+      }
+    }
+    if (any) inMarket++;
+    if (eq > 0 && Number.isFinite(eq)) {
+      counted++;
+      gross += g;
+    }
+  }
+  const bySymbol: Record<string, number | null> = {};
+  curve.symbols.forEach((s, k) => {
+    bySymbol[s] = counted > 0 ? sums[k] / counted : null;
+  });
+  return {
+    bySymbol,
+    meanGross: counted > 0 ? gross / counted : null,
+    timeInMarket: bars > 0 ? inMarket / bars : null,
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * Performance metrics of a finished run. Every formula, unit and convention is written down in METRICS.md at the
+ * repo root; keep the two in step.
+ */
+import { mean } from 'simple-statistics';
+import type { EquityCurve, Trade } from '../types.ts';
+import { benchmarkMetrics, type BenchmarkMetrics } from './benchmark.ts';
+import {
+  drawdownEpisodes,
+  longestDrawdownEpisode,
+  maxDrawdownEpisode,
+  type DrawdownEpisode,
+} from './drawdown.ts';
+import { exposure, type Exposure } from './exposure.ts';
+import { bestPeriod, periodReturns, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
+import {
+  annualisedVolatility,
+  cagr,
+  dailyReturns,
+  dailyRiskFree,
+  sharpeRatio,
+  sortinoRatio,
+  totalReturn,
+} from './returns.ts';
+import {
+  annualisedTurnover,
+  roundTrips,
+  summariseRoundTrips,
+  totalCommission,
+  totalSlippage,
+  tradedNotional,
+} from './trades.ts';
+import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+
+export { dailyReturns, dailyRiskFree } from './returns.ts';
+export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
+export { periodReturns, type PeriodKind, type PeriodReturn } from './periods.ts';
+export { roundTrips, type RoundTrip } from './trades.ts';
+export type { BenchmarkMetrics } from './benchmark.ts';
+export type { Exposure } from './exposure.ts';
+export { TRADING_DAYS_PER_YEAR, CALENDAR_DAYS_PER_YEAR } from './util.ts';
+
+export interface MetricsInput {
+  /** Dates are ISO strings of trading days, ascending. */
+  curve: EquityCurve;
+  trades: Trade[];
+  /** Annual risk-free rate, e.g. 0.02. */
+  riskFree: number;
+  /** Prices aligned with curve.dates, NaN where unknown. */
+  benchmark?: { symbol: string; prices: Float64Array };
+}
+
+export interface DatedValue {
+  date: string;
+  value: number;
+}
+
+export interface DrawdownSummary {
+  /** Deepest trough / prior peak − 1 (≤ 0); 0 when equity never fell below a previous high. */
+  depth: number;
+  /** null when depth is 0. */
+  peakDate: string | null;
+  troughDate: string | null;
+  /** First date equity got back to the peak; null if never (or no drawdown). */
+  recoveryDate: string | null;
+  /** Trading days (bars) from peak to recovery, or to the last bar if not recovered; 0 when no drawdown. */
+  duration: number;
+}
+
+export interface LongestDrawdown {
+  /** Bars from peak to recovery (or to the last bar); 0 when no drawdown. */
+  duration: number;
+  peakDate: string | null;
+  recoveryDate: string | null;
+}
+
+/** Headline figures, used for the gross curve. */
+export interface HeadlineMetrics {
+  totalReturn: number | null;
+  cagr: number | null;
+  volatility: number | null;
+  sharpe: number | null;
+  /** Same as DrawdownSummary.depth. */
+  maxDrawdown: number;
+}
+
+export interface TradingMetrics {
+  /** Number of executions. */
+  trades: number;
+  /** Σ quantity × price. */
+  notional: number;
+  /** notional / 2 / mean net equity / years; null when years or mean equity is not positive. */
+  turnover: number | null;
+  roundTrips: number;
+  wins: number;
+  losses: number;
+  /** wins / roundTrips; null when there is no round trip. */
+  winRate: number | null;
+  totalCommission: number;
+  totalSlippage: number;
+}
+
+export interface Metrics {
+  start: string | null;
+  end: string | null;
+  bars: number;
+  /** (end − start in calendar days) / 365.25; null when there is no bar or a date does not parse. */
+  years: number | null;
+  /** The annual rate the ratios were computed with. */
+  riskFree: number;
+  initialEquity: number | null;
+  finalEquity: number | null;
+
+  totalReturn: number | null;
+  cagr: number | null;
+  volatility: number | null;
+  sharpe: number | null;
+  sortino: number | null;
+  maxDrawdown: DrawdownSummary;
+  longestDrawdown: LongestDrawdown;
+  calmar: number | null;
+
+  bestDay: DatedValue | null;
+  worstDay: DatedValue | null;
+  bestMonth: PeriodReturn | null;
+  worstMonth: PeriodReturn | null;
+  bestYear: PeriodReturn | null;
+  worstYear: PeriodReturn | null;
+  /** Fraction (0…1) of calendar months with a positive return; null when there is no month. */
+  positiveMonths: number | null;
+
+  exposure: Exposure;
+  trading: TradingMetrics;
+  gross: HeadlineMetrics;
+  /** null when no benchmark was given. */
+  benchmark: BenchmarkMetrics | null;
+}
+
+function headline(equity: Float64Array, years: number, rfDaily: number) {
+  const returns = finiteValues(dailyReturns(equity));
+  const n = equity.length;
+  const episodes = drawdownEpisodes(equity);
+  return {
+    returns,
+    episodes,
+    totalReturn: totalReturn(equity),
+    cagr: n > 0 ? cagr(equity[0], equity[n - 1], years) : null,
+    volatility: annualisedVolatility(returns),
+    sharpe: sharpeRatio(returns, rfDaily),
+    maxDrawdown: maxDrawdownEpisode(episodes)?.depth ?? 0,
+  };
+}
+
+function extremeDay(dates: readonly string[], returns: Float64Array, pick: 'max' | 'min'): DatedValue | null {
+  let idx = -1;
+  for (let j = 0; j < returns.length; j++) {
+    const r = returns[j];
+    if (!Number.isFinite(r)) continue;
+    if (idx < 0 || (pick === 'max' ? r > returns[idx] : r < returns[idx])) idx = j;
+  }
+  // returns[j] is earned on bar j + 1.
+  return idx < 0 ? null : { date: dates[idx + 1], value: returns[idx] };
+}
+
+function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): DrawdownSummary {
+  if (!e) return { depth: 0, peakDate: null, troughDate: null, recoveryDate: null, duration: 0 };
+  return {
+    depth: e.depth,
+    peakDate: dates[e.peak],
+    troughDate: dates[e.trough],
+    recoveryDate: e.recovery === null ? null : dates[e.recovery],
+    duration: e.duration,
+  };
+}
+
+export function computeMetrics(input: MetricsInput): Metrics {
+  const { curve, trades } = input;
+  const riskFree = Number.isFinite(input.riskFree) ? input.riskFree : 0;
+  const rfDaily = dailyRiskFree(riskFree);
+  const n = Math.min(curve.dates.length, curve.equity.length);
+  const dates = curve.dates.slice(0, n);
+  const equity = curve.equity.subarray(0, n);
+  const gross = curve.grossEquity.subarray(0, Math.min(n, curve.grossEquity.length));
+
+  const yearsRaw = n > 0 ? yearsBetween(dates[0], dates[n - 1]) : NaN;
+  const years = finiteOrNull(yearsRaw);
+
+  const net = headline(equity, yearsRaw, rfDaily);
+  const maxEp = maxDrawdownEpisode(net.episodes);
+  const longEp = longestDrawdownEpisode(net.episodes);
+  const daily = dailyReturns(equity);
+  const months = periodReturns(dates, equity, 'month');
+  const yearsList = periodReturns(dates, equity, 'year');
+
+  const equityValues = finiteValues(equity);
+  const meanEquity = equityValues.length > 0 ? mean(equityValues) : NaN;
+  const notional = tradedNotional(trades);
+  const trips = summariseRoundTrips(roundTrips(trades));
+
+  const g = headline(gross, gross.length === n ? yearsRaw : NaN, rfDaily);
+
+  return {
+    start: n > 0 ? dates[0] : null,
+    end: n > 0 ? dates[n - 1] : null,
+    bars: n,
+    years,
+    riskFree,
+    initialEquity: n > 0 ? finiteOrNull(equity[0]) : null,
+    finalEquity: n > 0 ? finiteOrNull(equity[n - 1]) : null,
+
+    totalReturn: net.totalReturn,
+    cagr: net.cagr,
+    volatility: net.volatility,
+    sharpe: net.sharpe,
+    sortino: sortinoRatio(net.returns, rfDaily),
+    maxDrawdown: drawdownSummary(dates, maxEp),
+    longestDrawdown: longEp
+      ? {
+          duration: longEp.duration,
+          peakDate: dates[longEp.peak],
+          recoveryDate: longEp.recovery === null ? null : dates[longEp.recovery],
+        }
+      : { duration: 0, peakDate: null, recoveryDate: null },
+    calmar: net.cagr !== null && net.maxDrawdown < 0 ? finiteOrNull(net.cagr / Math.abs(net.maxDrawdown)) : null,
+
+    bestDay: extremeDay(dates, daily, 'max'),
+    worstDay: extremeDay(dates, daily, 'min'),
+    bestMonth: bestPeriod(months),
+    worstMonth: worstPeriod(months),
+    bestYear: bestPeriod(yearsList),
+    worstYear: worstPeriod(yearsList),
+    positiveMonths: positiveFraction(months),
+
+    exposure: exposure(curve, n),
+    trading: {
+      trades: trades.length,
+      notional,
+      turnover: annualisedTurnover(notional, meanEquity, yearsRaw),
+      roundTrips: trips.count,
+      wins: trips.wins,
+      losses: trips.losses,
+      winRate: trips.winRate,
+      totalCommission: totalCommission(trades),
+      totalSlippage: totalSlippage(trades),
+    },
+    gross: {
+      totalReturn: g.totalReturn,
+      cagr: g.cagr,
+      volatility: g.volatility,
+      sharpe: g.sharpe,
+      maxDrawdown: g.maxDrawdown,
+    },
+    benchmark: input.benchmark
+      ? benchmarkMetrics(input.benchmark.symbol, dates, equity, input.benchmark.prices, rfDaily)
+      : null,
+  };
+}
