@@ -43,6 +43,14 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     if (q <= 0) continue;
     const px = slippedPrice(costs, price[k], false);
     const fee = commission(costs, q, px);
+    if (q * px < fee && portfolio.cash + q * px - fee < 0 && settings.maxLeverage === 1) {
+      fill.notes.push({
+        date: fill.date,
+        kind: 'unfilled',
+        message: `sale of ${q} ${portfolio.symbols[k]} skipped: its proceeds ${(q * px).toFixed(2)} do not cover the ${fee.toFixed(2)} commission and cash cannot go negative`,
+      });
+      continue;
+    }
     const slip = q * (price[k] - px);
     portfolio.quantity[k] = held - q === 0 || Math.abs(held - q) < 1e-12 * held ? 0 : held - q;
     portfolio.cash += q * px - fee;
@@ -104,4 +112,6 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     portfolio.costsPaid += fee + slip;
     fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: buyReason });
   }
+  // Buys were sized to spend at most the cash; summing them one by one can round a few ulps below zero.
+  if (settings.maxLeverage === 1 && portfolio.cash < 0 && portfolio.cash > -1e-9 * Math.max(1, equity)) portfolio.cash = 0;
 }

@@ -1,6 +1,8 @@
 import type { Portfolio } from './portfolio.ts';
 import { executeDeltas, type FillContext } from './execute.ts';
 
+const DUST = 1e-9;
+
 /**
  * Move the portfolio to target weights of its equity valued at the fill prices. Symbols that cannot trade now keep
  * their position (and say so); a drift band or minimum trade size skips small adjustments but never an exit.
@@ -26,8 +28,10 @@ export function rebalanceTo(portfolio: Portfolio, target: Float64Array, fill: Fi
       });
       continue;
     }
+    // Dust (a trade worth less than a billionth of equity) is rounding noise, not a decision; trading it would
+    // only pay a minimum commission.
     if (target[k] === 0) {
-      delta[k] = -held;
+      if (Math.abs(held * p) >= DUST * equity) delta[k] = -held;
       continue;
     }
     const wanted = (target[k] * equity) / p;
@@ -36,6 +40,7 @@ export function rebalanceTo(portfolio: Portfolio, target: Float64Array, fill: Fi
     const currentWeight = (held * p) / equity;
     if (settings.driftBand > 0 && Math.abs(currentWeight - target[k]) < settings.driftBand) continue;
     if (settings.minTradeValue > 0 && Math.abs(d * p) < settings.minTradeValue) continue;
+    if (Math.abs(d * p) < DUST * equity) continue;
     delta[k] = d;
   }
   executeDeltas(portfolio, delta, fill, reason);
