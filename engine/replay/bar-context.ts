@@ -124,6 +124,10 @@ export class BarContext implements StrategyContext {
     return this.macroBook.latest(series);
   }
 
+  macroHistory(series: string, n: number): MacroObservation[] {
+    return this.macroBook.history(series, n, this.date);
+  }
+
   position(symbol: string): number {
     return this.portfolio.quantity[this.tradableIndex(symbol)];
   }

@@ -53,6 +53,21 @@ export class MacroBook {
     return j < 0 ? undefined : this.observation(i, j);
   }
 
+  /**
+   * Up to `n` latest observations published by `today`, oldest first. An older period published late is included
+   * only once its own release date has passed.
+   */
+  history(name: string, n: number, today: string): MacroObservation[] {
+    this.latest(name);
+    const i = this.byName.get(name)!;
+    const s = this.series[i];
+    const out: MacroObservation[] = [];
+    for (let j = this.latestIndex[i]; j >= 0 && out.length < n; j--) {
+      if (s.released[j] <= today) out.push(this.observation(i, j));
+    }
+    return out.reverse();
+  }
+
   private observation(i: number, j: number): MacroObservation {
     const s = this.series[i];
     return { series: s.name, period: s.periods[j], value: s.values[j], released: s.released[j] };

@@ -36,6 +36,8 @@ export interface StrategyContext {
 
   /** Latest observation of a macro series published by today, or undefined while none is known. */
   macro(series: string): MacroObservation | undefined;
+  /** Up to `n` latest published observations, oldest first (what a transform may be computed from). */
+  macroHistory(series: string, n: number): MacroObservation[];
 
   readonly cash: number;
   readonly equity: number;
