@@ -4,7 +4,7 @@ import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
 import { loadDataset, SAMPLE_DIR, type DatasetIdentity } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
-import { equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
+import { decisionsCsv, equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
 
 export const ROTOR_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -64,6 +64,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const files = writeFilesAtomic(resolve(options.out), {
     'equity.csv': equityCsv(result.curve),
     'trades.csv': tradesCsv(result.trades),
+    'decisions.csv': decisionsCsv(result.decisions),
     'metrics.json': JSON.stringify(record, null, 2) + '\n',
     'report.md': markdownReport(record, result),
   });

@@ -77,3 +77,11 @@ export interface EquityCurve {
   /** Row-major: positionValues[bar * symbols.length + k] = market value of symbols[k] at that close. */
   positionValues: Float64Array;
 }
+
+/** A strategy's own account of a decision (see StrategyContext.explain). */
+export interface DecisionRecord {
+  date: string;
+  bar: number;
+  summary: string;
+  detail?: Readonly<Record<string, unknown>>;
+}

@@ -1,4 +1,4 @@
-import type { EquityCurve, Trade } from '../engine/index.ts';
+import type { DecisionRecord, EquityCurve, Trade } from '../engine/index.ts';
 
 /** Shortest text that reads back to the same double; money in CSVs must round-trip exactly. */
 function num(v: number): string {
@@ -27,5 +27,12 @@ export function tradesCsv(trades: readonly Trade[]): string {
   for (const t of trades) {
     lines.push([t.date, t.symbol, t.side, num(t.quantity), num(t.price), num(t.commission), num(t.slippage), quote(t.reason)].join(','));
   }
+  return lines.join('\n') + '\n';
+}
+
+/** `date,summary,detail`: the strategy's account of each decision, detail as JSON. */
+export function decisionsCsv(decisions: readonly DecisionRecord[]): string {
+  const lines = ['date,summary,detail'];
+  for (const d of decisions) lines.push([d.date, quote(d.summary), d.detail ? quote(JSON.stringify(d.detail)) : ''].join(','));
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 export { writeFilesAtomic } from './atomic-write.ts';
-export { equityCsv, tradesCsv } from './csv-writers.ts';
+export { decisionsCsv, equityCsv, tradesCsv } from './csv-writers.ts';
 export { markdownReport } from './markdown-report.ts';
 export type { RunRecord } from './run-record.ts';
 export { fixed, money, pct, table } from './format.ts';

@@ -3,6 +3,9 @@ import { drawdownSeries, periodReturns } from '../engine/metrics/index.ts';
 import { fixed, money, pct, table } from './format.ts';
 import type { RunRecord } from './run-record.ts';
 
+/** Long lists (decisions, notes) are cut here in the report; the files keep them all. */
+const MAX_LISTED = 50;
+
 const TIMING: Record<RunSettings['fill'], string> = {
   'next-open': 'decisions at the close of day t, orders filled at the open of day t+1',
   'next-close': 'decisions at the close of day t, orders filled at the close of day t+1',
@@ -124,9 +127,19 @@ export function markdownReport(record: RunRecord, result: BacktestResult): strin
   out.push(`${data.synthetic ? 'Synthetic sample' : 'Folder'} \`${data.dir}\`, dataset hash \`${data.hash.slice(0, 16)}\`, rotor ${record.rotor}.`, '');
   out.push(table(['File', 'Rows', 'First', 'Last', 'sha256'], data.files.map((f) => [f.file, String(f.rows), f.first, f.last, `\`${f.sha256.slice(0, 12)}\``])), '');
 
+  if (result.decisions.length) {
+    const shown = result.decisions.slice(-MAX_LISTED);
+    out.push('## Decisions', '');
+    if (shown.length < result.decisions.length) out.push(`The last ${shown.length} of ${result.decisions.length}; all are in decisions.csv.`, '');
+    for (const d of shown) out.push(`- ${d.date}: ${d.summary}`);
+    out.push('');
+  }
+
   if (record.notes.length) {
     out.push('## Notes', '');
-    for (const n of record.notes) out.push(`- ${n.date ? `${n.date}: ` : ''}${n.message}`);
+    const shown = record.notes.slice(0, MAX_LISTED);
+    for (const n of shown) out.push(`- ${n.date ? `${n.date}: ` : ''}${n.message}`);
+    if (shown.length < record.notes.length) out.push(`- … and ${record.notes.length - shown.length} more in metrics.json`);
     out.push('');
   }
   return out.join('\n');

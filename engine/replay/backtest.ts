@@ -8,7 +8,7 @@ import { rebalanceTo } from '../broker/rebalance.ts';
 import { resolveParams, type ParamValue } from '../strategy/params.ts';
 import { resolveSymbols, type Strategy } from '../strategy/define.ts';
 import { resolveSettings } from '../settings.ts';
-import type { EquityCurve, RunNote, RunSettings, Trade } from '../types.ts';
+import type { DecisionRecord, EquityCurve, RunNote, RunSettings, Trade } from '../types.ts';
 import { BarContext, type PendingOrder } from './bar-context.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
@@ -31,6 +31,8 @@ export interface BacktestResult {
   curve: EquityCurve;
   trades: Trade[];
   notes: RunNote[];
+  /** What the strategy said about its decisions, in order. */
+  decisions: DecisionRecord[];
   /** Benchmark closes on the curve's dates, in the run's price basis. */
   benchmark?: { symbol: string; prices: Float64Array };
 }
@@ -202,6 +204,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     curve,
     trades,
     notes,
+    decisions: ctx.decisions,
     benchmark,
   };
 }

@@ -3,6 +3,7 @@ import type { PriceView } from '../market/price-view.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
 import type { Portfolio } from '../broker/portfolio.ts';
+import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
@@ -23,6 +24,7 @@ export class BarContext implements StrategyContext {
   newYear = false;
   equity = 0;
   pending: PendingOrder[] = [];
+  readonly decisions: DecisionRecord[] = [];
 
   constructor(
     private readonly strategy: string,
@@ -140,6 +142,10 @@ export class BarContext implements StrategyContext {
     let i = this.closeKnown ? this.bar : this.bar - 1;
     while (i > 0 && !(close[i] === close[i])) i--;
     return (q * close[i]) / this.equity;
+  }
+
+  explain(summary: string, detail?: Readonly<Record<string, unknown>>): void {
+    this.decisions.push(detail ? { date: this.date, bar: this.bar, summary, detail } : { date: this.date, bar: this.bar, summary });
   }
 
   rebalance(weights: Weights, reason = 'rebalance'): void {

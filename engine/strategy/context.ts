@@ -44,6 +44,12 @@ export interface StrategyContext {
   position(symbol: string): number;
   weight(symbol: string): number;
 
+  /**
+   * Record why the strategy did what it did on this bar (the rules it evaluated, their states and values); the run
+   * keeps every entry, in order, for reports.
+   */
+  explain(summary: string, detail?: Readonly<Record<string, unknown>>): void;
+
   /** Ask the broker to move to these weights of equity (others to zero), at the run's fill time. */
   rebalance(weights: Weights, reason?: string): void;
   /** Buy (quantity > 0) or sell (< 0) a number of shares at the run's fill time. */
