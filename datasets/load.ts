@@ -7,7 +7,7 @@ import { alignBars } from '../engine/market/align.ts';
 import type { MarketData } from '../engine/market/market-data.ts';
 import type { MacroSeries } from '../engine/macro/macro-series.ts';
 import { readPrices } from './read-prices.ts';
-import { readMacro } from './read-macro.ts';
+import { readMacro, type MacroVintage } from './read-macro.ts';
 
 /** The embedded synthetic sample, used whenever no --data folder is given. */
 export const SAMPLE_DIR = fileURLToPath(new URL('./sample', import.meta.url));
@@ -52,7 +52,12 @@ function isSynthetic(dir: string): boolean {
  * Load the named symbols and macro series from a folder laid out as `prices/SYMBOL.csv` and `macro/SERIES.csv`
  * (a flat folder of price files is accepted too). Only what a run needs is read.
  */
-export function loadDataset(dirIn: string, symbols: readonly string[], macroNames: readonly string[] = []): Dataset {
+export function loadDataset(
+  dirIn: string,
+  symbols: readonly string[],
+  macroNames: readonly string[] = [],
+  options: { vintage?: MacroVintage } = {},
+): Dataset {
   const dir = resolve(dirIn);
   if (!existsSync(dir)) throw new RotorError(`--data ${dirIn}: no such folder`);
   const priceDir = existsSync(join(dir, 'prices')) ? join(dir, 'prices') : dir;
@@ -78,15 +83,18 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
     record(path, text, b.dates);
     return b;
   });
+  // `GDPC1.first_release_qoq_saar_pct` names a column of macro/GDPC1.csv; `GDPC1` alone its value column.
   const macro = [...new Set(macroNames)].map((name) => {
-    const path = join(dir, 'macro', `${name}.csv`);
+    const dot = name.indexOf('.');
+    const fileName = dot < 0 ? name : name.slice(0, dot);
+    const path = join(dir, 'macro', `${fileName}.csv`);
     if (!existsSync(path)) {
       const have = listSymbols(dir).macro;
       throw new RotorError(`${path}: no macro file for ${name} (the folder has ${have.join(', ') || 'no macro files'})`);
     }
     const text = readFileSync(path, 'utf8');
-    const m = readMacro(path, name, text);
-    record(path, text, m.periods);
+    const m = readMacro(path, name, text, { column: dot < 0 ? undefined : name.slice(dot + 1), vintage: options.vintage });
+    if (!files.some((f) => f.file === path.slice(dir.length + 1))) record(path, text, m.periods);
     return m;
   });
   const hash = createHash('sha256');

@@ -28,17 +28,32 @@ function frequency(periods: readonly string[]): keyof typeof DEFAULT_RELEASE_LAG
   return median < 20 ? 'daily' : median < 60 ? 'monthly' : 'quarterly';
 }
 
+/** Which value of a revised series a run sees: as first published (point in time) or the latest revision. */
+export type MacroVintage = 'first' | 'latest';
+
+export interface MacroReadOptions {
+  /** Read this column instead of `value` (e.g. `first_release_qoq_saar_pct` of GDPC1.csv). */
+  column?: string;
+  /** Default 'first': where the file has `first_release_value`, that is what was known at the release date. */
+  vintage?: MacroVintage;
+}
+
 /** Read a macro series `date,value[,release_date,...]`; `date` is the first day of the observation period. */
-export function readMacro(file: string, name: string, text: string): MacroSeries {
+export function readMacro(file: string, name: string, text: string, options: MacroReadOptions = {}): MacroSeries {
   const table = parseCsv(file, text);
-  const at = requireColumns(table, ['date', 'value']);
+  const at = requireColumns(table, ['date', 'value', ...(options.column ? [options.column] : [])]);
+  const first = table.header.indexOf('first_release_value');
+  const valueAt = options.column ? at[options.column] : (options.vintage ?? 'first') === 'first' && first >= 0 ? first : at.value;
+  const valueName = table.header[valueAt];
   const rel = table.header.indexOf('release_date');
   const periods: string[] = [];
   const values: number[] = [];
   const given: (string | undefined)[] = [];
   const lines: number[] = [];
   for (const { line, cells } of table.rows) {
-    const v = parseNumber(table, line, cells[at.value], 'value');
+    let v = parseNumber(table, line, cells[valueAt], valueName);
+    // A quarter without a first print in the file (e.g. before ALFRED's vintages) falls back to its value.
+    if (Number.isNaN(v) && valueAt === first) v = parseNumber(table, line, cells[at.value], 'value');
     if (Number.isNaN(v)) continue; // an empty value is an unpublished period, not a zero
     periods.push(parseDate(table, line, cells[at.date]));
     values.push(v);
@@ -46,7 +61,7 @@ export function readMacro(file: string, name: string, text: string): MacroSeries
     const r = rel >= 0 ? cells[rel].trim() : '';
     given.push(r === '' ? undefined : parseDate(table, line, r, 'release_date'));
   }
-  if (periods.length === 0) throw new RotorError(`${file}: no observations`);
+  if (periods.length === 0) throw new RotorError(`${file}: no observations in column ${valueName}`);
   checkAscending(file, periods, lines);
   const freq = frequency(periods);
   const months = freq === 'quarterly' ? 3 : 1;
