@@ -59,20 +59,22 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   }
 
   const buyPrice = new Float64Array(n);
-  let anyBuy = false;
+  // Indices of the buys, ascending: the bisection below re-prices only these (same order, so same sums).
+  const buys = new Int32Array(n);
+  let nBuys = 0;
   for (let k = 0; k < n; k++) {
     if (delta[k] > 0) {
       buyPrice[k] = slippedPrice(costs, price[k], true);
-      anyBuy = true;
+      buys[nBuys++] = k;
     }
   }
-  if (!anyBuy) return;
+  if (nBuys === 0) return;
 
   const integer = settings.integerShares;
   const cost = (scale: number): number => {
     let c = 0;
-    for (let k = 0; k < n; k++) {
-      if (delta[k] <= 0) continue;
+    for (let j = 0; j < nBuys; j++) {
+      const k = buys[j];
       const q = shares(delta[k] * scale, integer);
       c += q * buyPrice[k] + commission(costs, q, buyPrice[k]);
     }

@@ -88,6 +88,39 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const fillPrice = new Float64Array(n);
   const mark = new Float64Array(n).fill(NaN);
   const trades: Trade[] = [];
+  // Universe indices with a non-zero position, ascending. Quantities change only inside fills, so the list is
+  // rebuilt after each fill and the per-bar marking / valuation / curve loops touch held symbols only.
+  const held = new Int32Array(n);
+  let nHeld = 0;
+  const refreshHeld = () => {
+    const q = portfolio.quantity;
+    nHeld = 0;
+    for (let k = 0; k < n; k++) if (q[k] !== 0) held[nHeld++] = k;
+  };
+  // Only held symbols' marks are ever read (valuation skips zero positions), so only they are refreshed: each to
+  // its last positive close up to `bar`, exactly the value the every-symbol loop kept.
+  const refreshMarks = (bar: number) => {
+    for (let j = 0; j < nHeld; j++) {
+      const k = held[j];
+      const col = closeCols[k];
+      for (let i = bar; i >= 0; i--) {
+        const c = col[i];
+        if (c > 0) {
+          mark[k] = c;
+          break;
+        }
+      }
+    }
+  };
+  const heldValue = () => {
+    let v = portfolio.cash;
+    const q = portfolio.quantity;
+    for (let j = 0; j < nHeld; j++) {
+      const p = mark[held[j]];
+      v += q[held[j]] * (p === p ? p : 0); // as Portfolio.value: a never-priced mark counts 0
+    }
+    return v;
+  };
   const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades, notes };
 
   const queue = new EventQueue<QueueItem>();
@@ -131,6 +164,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         if (order.kind === 'target') rebalanceTo(portfolio, order.weights, fill, order.reason);
         else executeQuantity(portfolio, order, fill);
       }
+      refreshHeld();
+      if (ctx.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
       if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, trades[i], params, state);
     }
   };
@@ -159,12 +194,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     process(t, Phase.Open);
     process(t, Phase.Release);
     ctx.closeKnown = true;
-    for (let k = 0; k < n; k++) {
-      const c = closeCols[k][t];
-      if (c > 0) mark[k] = c;
-    }
+    refreshMarks(t);
     process(t, Phase.Close);
-    ctx.equity = portfolio.value(mark);
+    ctx.equity = heldValue();
 
     const weights = strategy.onBar(ctx, params, state);
     if (weights) ctx.rebalance(weights);
@@ -180,9 +212,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
 
     let equity = portfolio.cash;
     const q = portfolio.quantity;
-    for (let k = 0; k < n; k++) {
-      const v = q[k] === 0 ? 0 : q[k] * mark[k];
-      pv[r * n + k] = v;
+    const row = r * n;
+    for (let j = 0; j < nHeld; j++) {
+      const k = held[j];
+      const v = q[k] * mark[k];
+      pv[row + k] = v;
       equity += v;
     }
     curve.equity[r] = equity;
