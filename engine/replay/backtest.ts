@@ -140,9 +140,6 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   for (let e = queue.popDue(startBar - 1, Phase.AfterDecision); e; e = queue.popDue(startBar - 1, Phase.AfterDecision)) {
     if (e.payload.kind === 'release') macroBook.publish(e.payload.release);
   }
-  for (let k = 0; k < n; k++) {
-    for (let t = startBar; t >= 0; t--) if (closeCols[k][t] > 0) { mark[k] = closeCols[k][t]; break; }
-  }
 
   const state = strategy.init ? strategy.init(ctx, params) : undefined;
   const hook = { onFill: strategy.onFill, onRelease: strategy.onRelease };
