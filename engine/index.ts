@@ -6,3 +6,4 @@ export * from './macro/index.ts';
 export * from './strategy/index.ts';
 export * from './broker/index.ts';
 export * from './replay/index.ts';
+export * from './rules/index.ts';

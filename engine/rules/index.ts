@@ -1,0 +1,15 @@
+export { allOf, anyOf, negate, truth, type Truth } from './truth.ts';
+export { formatThreshold, formatValue, type Unit } from './format.ts';
+export { flatten, headline, marked, sentence, type Evaluation, type Rule, type RuleContext, type RuleRecord, type RuleValue } from './evaluation.ts';
+export { macro, price, toSeries, type CompareOp, type Series, type SeriesPoint, type SeriesWindow, type Source } from './series.ts';
+export type { Frequency } from './macro-periods.ts';
+export { average, change, fromHigh, fromLow, ret, yoy } from './transforms.ts';
+export { above, atLeast, atMost, below, between, type PointRule } from './compare.ts';
+export { crosses, falling, rising } from './direction.ts';
+export { streak } from './streak.ts';
+export { and, named, not, or, unavailable } from './logic.ts';
+export { gate, UNKNOWN_POLICIES, type UnknownPolicy } from './gate.ts';
+export { holdFor, latch, minHold, onset, type HoldOptions } from './stateful.ts';
+export { describeWeights, explainDecision, ruleDecision, type DecisionTrigger, type RuleDecision } from './decision.ts';
+export { follow, type Follower, type Legs } from './follow.ts';
+export { rank, type Ranking } from './rank.ts';

@@ -1,0 +1,54 @@
+import { marked, type Evaluation, type Rule } from './evaluation.ts';
+import { allOf, anyOf, negate, type Truth } from './truth.ts';
+
+function composite(word: 'and' | 'or', rules: readonly Rule[], combine: (s: Truth[]) => Truth): Rule {
+  const description = rules.map((r) => (rules.length > 1 && / (and|or) /.test(r.description) ? `(${r.description})` : r.description)).join(` ${word} `);
+  return {
+    description,
+    evaluate(ctx): Evaluation {
+      const parts = rules.map((r) => r.evaluate(ctx));
+      return { rule: description, state: combine(parts.map((p) => p.state)), because: parts.map(marked).join('; '), values: {}, parts };
+    },
+  };
+}
+
+/** All true (three-valued: a false part decides, else an unknown part leaves it unknown). */
+export function and(...rules: Rule[]): Rule {
+  return composite('and', rules, allOf);
+}
+
+/** Any true (three-valued). */
+export function or(...rules: Rule[]): Rule {
+  return composite('or', rules, anyOf);
+}
+
+/** The opposite; unknown stays unknown. */
+export function not(rule: Rule): Rule {
+  const description = `not ${/ /.test(rule.description) ? `(${rule.description})` : rule.description}`;
+  return {
+    description,
+    evaluate(ctx) {
+      const inner = rule.evaluate(ctx);
+      return { rule: description, state: negate(inner.state), because: inner.because, values: inner.values, parts: inner.parts };
+    },
+  };
+}
+
+/** Give a rule the name a reader knows it by (`inflation contained`); the parts keep their own descriptions. */
+export function named(name: string, rule: Rule): Rule {
+  return {
+    description: name,
+    evaluate(ctx) {
+      const inner = rule.evaluate(ctx);
+      return { rule: name, state: inner.state, because: inner.parts ? inner.because : `${inner.rule}: ${inner.because}`, values: inner.values, parts: inner.parts ?? [inner] };
+    },
+  };
+}
+
+/** A condition whose data does not exist here: always unknown, saying why. */
+export function unavailable(name: string, reason: string): Rule {
+  return {
+    description: name,
+    evaluate: () => ({ rule: name, state: 'unknown', because: reason, values: {} }),
+  };
+}
