@@ -1,72 +1,105 @@
-import { RotorError } from '../engine/errors.ts';
+import type { IssueLog } from './issues.ts';
 
-/** A CSV file split into header and rows, keeping 1-based line numbers for error messages. */
+/** A CSV file split into header and rows, keeping 1-based line numbers for messages. */
 export interface CsvTable {
   file: string;
   header: string[];
   rows: { line: number; cells: string[] }[];
 }
 
+/** Split one line, honouring double quotes only when the line has any (exports from spreadsheets quote cells). */
+function splitLine(line: string): string[] {
+  if (line.indexOf('"') < 0) return line.split(',');
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
 /**
- * Split a simple CSV (no quoted commas: every layout rotor reads is numeric). Blank lines are skipped; a row with the
- * wrong number of cells is an error naming the file and line.
+ * Split a CSV into header and rows. Blank lines are skipped; a row with the wrong number of cells is an error naming
+ * the file and line and is left out. Returns undefined (with an error logged) for a file with no header.
  */
-export function parseCsv(file: string, text: string): CsvTable {
-  const lines = text.split(/\r?\n/);
+export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
+  const lines = text.split('\n');
   let first = 0;
   while (first < lines.length && lines[first].trim() === '') first++;
-  if (first === lines.length) throw new RotorError(`${file}: empty file, expected a header line`);
-  const header = lines[first].replace(/^\uFEFF/, '').split(',').map((h) => h.trim());
+  if (first === lines.length) {
+    log.error(undefined, 'empty-file', 'empty file, expected a header line');
+    return undefined;
+  }
+  const header = splitLine(lines[first].replace(/^\uFEFF/, '').replace(/\r$/, '')).map((h) => h.trim());
   const rows: CsvTable['rows'] = [];
   for (let i = first + 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === '') continue;
-    const cells = line.split(',');
+    let line = lines[i];
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '' || line.trim() === '') continue;
+    const cells = splitLine(line);
     if (cells.length !== header.length) {
-      throw new RotorError(`${file}:${i + 1}: expected ${header.length} fields (${header.join(',')}), found ${cells.length}`);
+      log.error(i + 1, 'field-count', `expected ${header.length} fields (${header.join(',')}), found ${cells.length}`, line.length > 60 ? line.slice(0, 60) + '…' : line);
+      continue;
     }
     rows.push({ line: i + 1, cells });
   }
-  return { file, header, rows };
+  return { file: log.file, header, rows };
 }
 
-export function requireColumns(table: CsvTable, required: readonly string[]): Record<string, number> {
-  const at: Record<string, number> = {};
-  for (const name of required) {
-    const i = table.header.indexOf(name);
-    if (i < 0) {
-      throw new RotorError(`${table.file}:1: missing column ${name}; expected ${required.join(',')}, found ${table.header.join(',')}`);
-    }
-    at[name] = i;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` that names a real calendar day, checked without building a Date (the loader parses 10^5 of them). */
+export function isIsoDate(d: string): boolean {
+  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = d.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
-  return at;
+  const y = +d.slice(0, 4);
+  const m = +d.slice(5, 7);
+  const day = +d.slice(8, 10);
+  if (m < 1 || m > 12 || day < 1 || day > DAYS_IN_MONTH[m - 1]) return false;
+  return !(m === 2 && day === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function parseDate(table: CsvTable, line: number, text: string, column = 'date'): string {
-  const d = text.trim();
-  if (!ISO_DATE.test(d) || Number.isNaN(Date.parse(d + 'T00:00:00Z')) || new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) !== d) {
-    throw new RotorError(`${table.file}:${line}: ${column} must be a date YYYY-MM-DD, found "${text}"`);
-  }
-  return d;
-}
-
-/** An empty cell is unknown (NaN); anything else must be a finite number. */
-export function parseNumber(table: CsvTable, line: number, text: string, column: string): number {
+/** An empty cell (or one of the format's missing markers) is unknown: NaN. Anything else must be a finite number. */
+export function parseCell(text: string, missing: readonly string[] = []): number | undefined {
   const t = text.trim();
-  if (t === '') return NaN;
+  if (t === '' || missing.includes(t)) return NaN;
   const v = Number(t);
-  if (!Number.isFinite(v)) throw new RotorError(`${table.file}:${line}: ${column} must be a number, found "${text}"`);
-  return v;
+  return Number.isFinite(v) ? v : undefined;
 }
 
-/** Dates must be strictly increasing; name both lines when they are not. */
-export function checkAscending(file: string, dates: readonly string[], lines: readonly number[]): void {
+/** Shortest faithful text of a number for messages and tables (NaN shown as empty). */
+export function showNumber(v: number): string {
+  return Number.isNaN(v) ? '' : String(v);
+}
+
+/**
+ * Dates must be strictly increasing; each violation names both lines. Returns whether the dates are in order (a
+ * caller that sorts by date cannot trust a file that is not).
+ */
+export function checkAscending(log: IssueLog, dates: readonly string[], lines: ArrayLike<number>): boolean {
+  let ok = true;
   for (let i = 1; i < dates.length; i++) {
     if (dates[i] <= dates[i - 1]) {
-      const what = dates[i] === dates[i - 1] ? 'duplicate date' : 'dates out of order';
-      throw new RotorError(`${file}:${lines[i]}: ${what}: ${dates[i]} follows ${dates[i - 1]} (line ${lines[i - 1]})`);
+      ok = false;
+      const dup = dates[i] === dates[i - 1];
+      log.error(lines[i], dup ? 'duplicate-date' : 'unsorted-dates', `${dup ? 'duplicate date' : 'dates out of order'}: ${dates[i]} follows ${dates[i - 1]} (line ${lines[i - 1]})`, dates[i]);
     }
   }
+  return ok;
 }

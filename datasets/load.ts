@@ -6,11 +6,42 @@ import { RotorError } from '../engine/errors.ts';
 import { alignBars } from '../engine/market/align.ts';
 import type { MarketData } from '../engine/market/market-data.ts';
 import type { MacroSeries } from '../engine/macro/macro-series.ts';
-import { readPrices } from './read-prices.ts';
-import { readMacro, type MacroVintage } from './read-macro.ts';
+import { defaultCacheDir } from './binary-cache.ts';
+import { readMacroFile, readPriceFile, type CacheStatus } from './cached-read.ts';
+import { throwIfErrors, type DataIssue } from './issues.ts';
+import { checkPriceSeries, type PriceRuleOptions } from './price-rules.ts';
+import { symbolBars } from './read-prices.ts';
+import { macroSeriesFrom, type MacroVintage } from './read-macro.ts';
+import { lagOverride, type SeriesKind } from './release-lags.ts';
+import { readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
 
 /** The embedded synthetic sample, used whenever no --data folder is given. */
 export const SAMPLE_DIR = fileURLToPath(new URL('./sample', import.meta.url));
+
+export interface DatasetFile {
+  /** Path relative to the dataset folder, e.g. `prices/SPY.csv`. */
+  file: string;
+  sha256: string;
+  /** Layout the file was read as (rotor, yahoo, stooq, stooq-ascii, fred, table). */
+  format: string;
+  /** The symbol a price file was read for. */
+  symbol?: string;
+  rows: number;
+  first: string;
+  last: string;
+}
+
+/** How each macro series of a run was read: which column, and where its release dates came from. */
+export interface DatasetSeries {
+  series: string;
+  file: string;
+  column: string;
+  kind: SeriesKind;
+  /** Observations whose release date is the kind's default (or the override), not a date from the file. */
+  defaultReleases: number;
+  /** Days after period end, when overridden by --macro-lag or macro-lags.json. */
+  lagDays?: number;
+}
 
 /** Enough to tell two runs' data apart and to reproduce them. */
 export interface DatasetIdentity {
@@ -18,13 +49,28 @@ export interface DatasetIdentity {
   synthetic: boolean;
   /** sha256 over the names and hashes of the files used. */
   hash: string;
-  files: { file: string; sha256: string; rows: number; first: string; last: string }[];
+  files: DatasetFile[];
+  macro: DatasetSeries[];
+  vintage: MacroVintage;
+  /** What the data checks found that does not stop a run (big moves, gaps, missing periods, OHLC unavailable). */
+  warnings: DataIssue[];
 }
 
 export interface Dataset {
   market: MarketData;
   macro: MacroSeries[];
   identity: DatasetIdentity;
+  /** Per file, whether it came from the binary cache (not part of the identity: it does not change results). */
+  cache: { file: string; status: CacheStatus }[];
+}
+
+export interface LoadOptions {
+  vintage?: MacroVintage;
+  /** Days after period end per series (from --macro-lag); these win over the folder's macro-lags.json. */
+  macroLags?: Readonly<Record<string, number>>;
+  rules?: PriceRuleOptions;
+  /** A cache folder, or false for none; default `defaultCacheDir()`. */
+  cacheDir?: string | false;
 }
 
 /** `^RUT` is stored as RUT.csv: carets are not portable in file names. */
@@ -33,12 +79,16 @@ export function symbolFile(symbol: string): string {
 }
 
 export function listSymbols(dir: string): { prices: string[]; macro: string[] } {
-  const names = (sub: string) =>
-    existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => f.endsWith('.csv')).map((f) => basename(f, '.csv')).sort() : [];
-  return { prices: names('prices'), macro: names('macro') };
+  const names = (sub: string) => (existsSync(sub) ? readdirSync(sub).filter((f) => f.endsWith('.csv')).map((f) => basename(f, '.csv')).sort() : []);
+  return { prices: names(priceFolder(dir)), macro: names(join(dir, 'macro')) };
 }
 
-function isSynthetic(dir: string): boolean {
+/** `prices/` when the folder has one; otherwise the folder itself holds price files. */
+export function priceFolder(dir: string): string {
+  return existsSync(join(dir, 'prices')) ? join(dir, 'prices') : dir;
+}
+
+export function isSynthetic(dir: string): boolean {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return false;
   try {
@@ -48,60 +98,84 @@ function isSynthetic(dir: string): boolean {
   }
 }
 
+/** `GDPC1.first_release_qoq_saar_pct` names a column of macro/GDPC1.csv; `GDPC1` alone its value column. */
+export function macroFileOf(name: string): { stem: string; column?: string } {
+  const dot = name.indexOf('.');
+  return dot < 0 ? { stem: name } : { stem: name.slice(0, dot), column: name.slice(dot + 1) };
+}
+
 /**
  * Load the named symbols and macro series from a folder laid out as `prices/SYMBOL.csv` and `macro/SERIES.csv`
- * (a flat folder of price files is accepted too). Only what a run needs is read.
+ * (a flat folder of price files is accepted too), in rotor's layout or as Yahoo/Stooq/FRED exports. Only what a run
+ * needs is read. Every file is checked first; any error stops the load (nothing has been written yet), with the
+ * first one as the message. Warnings travel in the identity, to the run's metadata and report.
  */
-export function loadDataset(
-  dirIn: string,
-  symbols: readonly string[],
-  macroNames: readonly string[] = [],
-  options: { vintage?: MacroVintage } = {},
-): Dataset {
+export function loadDataset(dirIn: string, symbols: readonly string[], macroNames: readonly string[] = [], options: LoadOptions = {}): Dataset {
   const dir = resolve(dirIn);
   if (!existsSync(dir)) throw new RotorError(`--data ${dirIn}: no such folder`);
-  const priceDir = existsSync(join(dir, 'prices')) ? join(dir, 'prices') : dir;
-  const files: DatasetIdentity['files'] = [];
-  const record = (path: string, text: string, dates: readonly string[]) => {
-    files.push({
-      file: path.slice(dir.length + 1),
-      sha256: createHash('sha256').update(text).digest('hex'),
-      rows: dates.length,
-      first: dates[0],
-      last: dates[dates.length - 1],
-    });
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir());
+  const vintage = options.vintage ?? 'first';
+  const lags = { ...readMacroLagConfig(dir), ...options.macroLags };
+  const rel = (path: string) => path.slice(dir.length + 1);
+  const files: DatasetFile[] = [];
+  const cache: Dataset['cache'] = [];
+  const issues: DataIssue[] = [];
+  const record = (path: string, sha: string, format: string, dates: readonly string[], symbol?: string) => {
+    files.push({ file: rel(path), sha256: sha, format, ...(symbol ? { symbol } : {}), rows: dates.length, first: dates[0] ?? '', last: dates[dates.length - 1] ?? '' });
   };
-  const unique = [...new Set(symbols)];
-  const bars = unique.map((symbol) => {
-    const path = join(priceDir, symbolFile(symbol));
+
+  const prices = priceFolder(dir);
+  const bars = [...new Set(symbols)].map((symbol) => {
+    const path = join(prices, symbolFile(symbol));
     if (!existsSync(path)) {
       const have = listSymbols(dir).prices;
       throw new RotorError(`${path}: no price file for ${symbol} (the folder has ${have.join(', ') || 'no price files'})`);
     }
-    const text = readFileSync(path, 'utf8');
-    const b = readPrices(path, symbol, text);
-    record(path, text, b.dates);
-    return b;
+    const read = readPriceFile(path, cacheDir);
+    cache.push({ file: rel(path), status: read.cache });
+    issues.push(...read.table.issues);
+    if (!read.table.issues.some((i) => i.severity === 'error')) issues.push(...checkPriceSeries(read.table, options.rules));
+    record(path, read.sha256, read.table.format, read.table.dates, symbol);
+    return symbolBars(read.table, symbol);
   });
-  // `GDPC1.first_release_qoq_saar_pct` names a column of macro/GDPC1.csv; `GDPC1` alone its value column.
-  const macro = [...new Set(macroNames)].map((name) => {
-    const dot = name.indexOf('.');
-    const fileName = dot < 0 ? name : name.slice(0, dot);
-    const path = join(dir, 'macro', `${fileName}.csv`);
+
+  const tables = new Map<string, ReturnType<typeof readMacroFile>>();
+  const series: DatasetSeries[] = [];
+  const wanted = [...new Set(macroNames)];
+  for (const name of wanted) {
+    const { stem } = macroFileOf(name);
+    const path = join(dir, 'macro', `${stem}.csv`);
+    if (tables.has(path)) continue;
     if (!existsSync(path)) {
       const have = listSymbols(dir).macro;
       throw new RotorError(`${path}: no macro file for ${name} (the folder has ${have.join(', ') || 'no macro files'})`);
     }
-    const text = readFileSync(path, 'utf8');
-    const m = readMacro(path, name, text, { column: dot < 0 ? undefined : name.slice(dot + 1), vintage: options.vintage });
-    if (!files.some((f) => f.file === path.slice(dir.length + 1))) record(path, text, m.periods);
-    return m;
+    const read = readMacroFile(path, cacheDir);
+    tables.set(path, read);
+    cache.push({ file: rel(path), status: read.cache });
+    issues.push(...read.table.issues);
+    record(path, read.sha256, read.table.format, read.table.dates);
+  }
+  throwIfErrors(issues, dirIn);
+
+  const macro = wanted.map((name) => {
+    const { stem, column } = macroFileOf(name);
+    const path = join(dir, 'macro', `${stem}.csv`);
+    const lagDays = lagOverride(lags, name);
+    const { info, ...s } = macroSeriesFrom(tables.get(path)!.table, name, { column, vintage, lagDays });
+    series.push({ series: name, file: rel(path), column: info.column, kind: info.kind, defaultReleases: info.defaultReleases, ...(lagDays === undefined ? {} : { lagDays }) });
+    return s;
   });
+
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${f.file}\0${f.sha256}\n`);
+  const warnings = issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, file: i.file.startsWith(dir) ? rel(i.file) : i.file }));
   return {
     market: alignBars(bars),
     macro,
-    identity: { dir, synthetic: isSynthetic(dir), hash: hash.digest('hex'), files },
+    identity: { dir, synthetic: isSynthetic(dir), hash: hash.digest('hex'), files, macro: series, vintage, warnings },
+    cache,
   };
 }
+
+export { MACRO_LAGS_FILE };

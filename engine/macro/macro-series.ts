@@ -1,3 +1,5 @@
+import type { MacroFrequency } from './periods.ts';
+
 /**
  * A macro series as the engine replays it: each observation is for a period (FRED convention, `date` = first day of
  * the period) and becomes visible to strategies only from the first trading day on or after its release date.
@@ -9,6 +11,14 @@ export interface MacroSeries {
   values: Float64Array;
   /** ISO date on which each observation was published. */
   released: string[];
+  /** How often the series is observed; inferred from the periods when absent. */
+  frequency?: MacroFrequency;
+  /**
+   * Days after a period's end by which its observation is normally out (publication lag plus a grace). Past that, a
+   * period with no known observation counts as missing and as-of reads that need it are unknown. Absent: derived
+   * from the frequency (see `defaultDueLagDays`).
+   */
+  dueLagDays?: number;
 }
 
 /** What a strategy gets for a macro read: the latest observation known at decision time. */

@@ -1,6 +1,7 @@
 import { LookAheadError, RotorError } from '../errors.ts';
 import type { PriceView } from '../market/price-view.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
+import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
 import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
@@ -128,6 +129,10 @@ export class BarContext implements StrategyContext {
 
   macroHistory(series: string, n: number): MacroObservation[] {
     return this.macroBook.history(series, n, this.date);
+  }
+
+  macroValue(series: string, transform: MacroTransform = 'level'): MacroReading {
+    return this.macroBook.reading(series, this.date, transform);
   }
 
   position(symbol: string): number {

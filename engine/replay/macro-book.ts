@@ -1,5 +1,6 @@
 import { RotorError } from '../errors.ts';
 import { firstOnOrAfter, type MacroObservation, type MacroSeries } from '../macro/macro-series.ts';
+import { readAsOf, type MacroReading, type MacroTransform } from '../macro/as-of.ts';
 
 export interface ReleaseEvent {
   series: number;
@@ -66,6 +67,13 @@ export class MacroBook {
       if (s.released[j] <= today) out.push(this.observation(i, j));
     }
     return out.reverse();
+  }
+
+  /** A point-in-time read (latest value or a transform) from what was published by `today`; see `readAsOf`. */
+  reading(name: string, today: string, transform: MacroTransform = 'level'): MacroReading {
+    this.latest(name);
+    const i = this.byName.get(name)!;
+    return readAsOf(this.series[i], today, transform, this.latestIndex[i]);
   }
 
   private observation(i: number, j: number): MacroObservation {

@@ -1,5 +1,6 @@
 import type { Trade } from '../types.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
+import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 
 export type Weights = Readonly<Record<string, number>>;
 export type BarField = 'open' | 'high' | 'low' | 'close' | 'volume';
@@ -38,6 +39,13 @@ export interface StrategyContext {
   macro(series: string): MacroObservation | undefined;
   /** Up to `n` latest published observations, oldest first (what a transform may be computed from). */
   macroHistory(series: string, n: number): MacroObservation[];
+  /**
+   * A point-in-time read: the latest value (`'level'`, the default) or a transform (`'yoy'`, `{ change: n }`,
+   * `{ pctChange: n }`, `{ average: n }`), computed only from observations released by today. `state: 'unknown'`
+   * (value NaN, with a `reason`) when nothing is known yet, when the period after the latest known one is overdue,
+   * or when a period the transform needs is missing.
+   */
+  macroValue(series: string, transform?: MacroTransform): MacroReading;
 
   readonly cash: number;
   readonly equity: number;
@@ -56,4 +64,4 @@ export interface StrategyContext {
   order(symbol: string, quantity: number, reason?: string): void;
 }
 
-export type { Trade, MacroObservation };
+export type { Trade, MacroObservation, MacroReading, MacroTransform };

@@ -1,0 +1,88 @@
+import { DUE_GRACE_DAYS } from '../engine/macro/as-of.ts';
+import { addDays, periodEnd, weekday, type MacroFrequency } from '../engine/macro/periods.ts';
+
+/**
+ * When an observation without a `release_date` became known. Each kind of series has a documented default,
+ * conservative on purpose: a lag too long only delays a signal, one too short lets a strategy see a number before
+ * it was published. A per-series override (days after the period's end) replaces the default; a `release_date` in
+ * the file always wins over both.
+ *
+ * | kind | series (by name) | default release |
+ * |---|---|---|
+ * | `cpi` | CPI*, CUUR*, CUSR*, a `cpi` column | period end + 20 days (BLS publishes around the 10th–15th of the next month; 2025-09 came on 10-24) |
+ * | `employment` | UNRATE, PAYEMS, U1RATE…U6RATE | BLS Employment Situation: the third Friday after the week holding the 12th (mostly the first Friday of the next month, but e.g. Feb 2024 → 2024-03-08; a week later when that Friday is January 1st) |
+ * | `fed-funds` | FEDFUNDS | a monthly average, known when the month ends: period end + 1 day |
+ * | `gdp` | *GDP* | advance estimate: quarter end + 30 days |
+ * | `earnings` | *EPS*, *EARNINGS*, CAPE, `earnings`/`dividend`/`cape` columns | monthly (interpolated trailing-12-month figures need the next quarter's report): period end + 150 days; quarterly: quarter end + 90 days |
+ * | `daily` | any daily series | the next day |
+ * | `other` | anything else | weekly +7, monthly +45, quarterly +90, annual +180 days after period end |
+ */
+export type SeriesKind = 'cpi' | 'employment' | 'fed-funds' | 'gdp' | 'earnings' | 'daily' | 'other';
+
+export function seriesKind(name: string, freq: MacroFrequency): SeriesKind {
+  const dot = name.indexOf('.');
+  const stem = (dot < 0 ? name : name.slice(0, dot)).toUpperCase();
+  const column = dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+  if (freq === 'daily') return 'daily';
+  if (column) {
+    if (/earnings|eps|dividend|cape/.test(column)) return 'earnings';
+    if (/^cpi/.test(column)) return 'cpi';
+  }
+  if (/^(CPI|CUUR|CUSR)/.test(stem)) return 'cpi';
+  if (/^(UNRATE|PAYEMS|U[1-6]RATE)/.test(stem)) return 'employment';
+  if (stem === 'FEDFUNDS') return 'fed-funds';
+  if (/GDP/.test(stem)) return 'gdp';
+  if (/EPS|EARNINGS|CAPE/.test(stem)) return 'earnings';
+  return 'other';
+}
+
+/** Days after period end used by each kind (the employment rule's latest case), for the "due by" of a period. */
+export function kindLagDays(kind: SeriesKind, freq: MacroFrequency): number {
+  switch (kind) {
+    case 'cpi':
+      return 20;
+    case 'employment':
+      return 10;
+    case 'fed-funds':
+      return 1;
+    case 'gdp':
+      return 30;
+    case 'earnings':
+      return freq === 'quarterly' ? 90 : 150;
+    case 'daily':
+      return 1;
+    case 'other':
+      return { daily: 1, weekly: 7, monthly: 45, quarterly: 90, annual: 180 }[freq];
+  }
+}
+
+/** BLS: the Employment Situation comes out on the third Friday after the week (Sunday–Saturday) that holds the 12th. */
+export function employmentRelease(periodStart: string): string {
+  const twelfth = periodStart.slice(0, 8) + '12';
+  const saturday = addDays(twelfth, 6 - weekday(twelfth));
+  const friday = addDays(saturday, 20);
+  // On New Year's Day the report moves a week later (December 2020's came on 2021-01-08).
+  return friday.endsWith('-01-01') ? addDays(friday, 7) : friday;
+}
+
+/** The default release date of one period of a series of this kind (or with `overrideDays` after its end). */
+export function defaultRelease(kind: SeriesKind, freq: MacroFrequency, periodStart: string, overrideDays?: number): string {
+  const end = periodEnd(periodStart, freq);
+  if (overrideDays !== undefined) return addDays(end, overrideDays);
+  if (kind === 'employment' && freq === 'monthly') return employmentRelease(periodStart);
+  return addDays(end, kindLagDays(kind, freq));
+}
+
+/** After this many days past a period's end, a period with no observation counts as missing (see `readAsOf`). */
+export function dueLagDays(kind: SeriesKind, freq: MacroFrequency, overrideDays?: number): number | undefined {
+  if (freq === 'daily') return undefined; // holidays are not gaps: a daily series is never "overdue"
+  return (overrideDays ?? kindLagDays(kind, freq)) + DUE_GRACE_DAYS[freq];
+}
+
+/** A per-series override by exact name (`GDPC1.first_release_qoq_saar_pct`) or by file (`GDPC1`). */
+export function lagOverride(overrides: Readonly<Record<string, number>> | undefined, name: string): number | undefined {
+  if (!overrides) return undefined;
+  if (name in overrides) return overrides[name];
+  const dot = name.indexOf('.');
+  return dot > 0 && name.slice(0, dot) in overrides ? overrides[name.slice(0, dot)] : undefined;
+}
