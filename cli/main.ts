@@ -7,6 +7,8 @@ import { settingsFromFlags, withRunFlags, type RunFlags } from './settings-flags
 import { summaryLines } from './summary.ts';
 import { runDemo } from './demo.ts';
 import { describeStrategy } from './describe.ts';
+import { dataCommand } from './data-command.ts';
+import { parseMacroLagFlags } from '../datasets/index.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
 function fail(e: unknown): never {
@@ -28,9 +30,11 @@ async function main(argv: string[]): Promise<void> {
       (y) =>
         withRunFlags(y)
           .positional('strategy', { type: 'string', demandOption: true, describe: 'a built-in name or a path to a .ts strategy file' })
-          .option('out', { type: 'string', describe: 'output folder (default: rotor-out/<strategy>)' }),
+          .option('out', { type: 'string', describe: 'output folder (default: rotor-out/<strategy>)' })
+          .option('macro-lag', { type: 'string', array: true, describe: 'SERIES=DAYS: publication lag after period end for rows without release_date (repeatable)' })
+          .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' }),
       async (args) => {
-        const flags = args as unknown as RunFlags & { strategy: string; out?: string };
+        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest' };
         const name = flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
         const job = await runJob({
           strategy: flags.strategy,
@@ -38,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
           params: parseParamFlags(flags.param?.map(String)),
           settings: settingsFromFlags(flags),
           out: flags.out ?? resolve('rotor-out', name),
+          macroLags: parseMacroLagFlags(flags.macroLag?.map(String)),
+          vintage: flags.macroVintage,
         });
         for (const line of summaryLines(job)) console.log(line);
         console.log(`  wrote ${job.files.join(', ')}`);
@@ -59,7 +65,8 @@ async function main(argv: string[]): Promise<void> {
         console.log(await describeStrategy(String(args.strategy)));
       },
     )
-    .demandCommand(1, 'name a command: run, demo or describe (see --help)')
+    .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
+    .demandCommand(1, 'name a command: run, demo, describe or data (see --help)')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
-import { loadDataset, SAMPLE_DIR, type DatasetIdentity } from '../datasets/index.ts';
+import { loadDataset, SAMPLE_DIR, usedRanges, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
 import { decisionsCsv, equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
 
@@ -14,6 +14,10 @@ export interface JobOptions {
   params?: Readonly<Record<string, unknown>>;
   settings?: Partial<RunSettings>;
   out: string;
+  /** Macro publication lags in days after period end, per series (--macro-lag); see datasets/release-lags.ts. */
+  macroLags?: Readonly<Record<string, number>>;
+  /** 'first' (default): revised series as first published; 'latest': revised values (look-ahead in revisions). */
+  vintage?: MacroVintage;
 }
 
 export interface JobResult {
@@ -44,7 +48,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     ...resolveSymbols(strategy.signals, params),
     ...(settings.benchmark ? [settings.benchmark] : []),
   ];
-  const dataset = loadDataset(options.data ?? SAMPLE_DIR, symbols, resolveSymbols(strategy.macro, params));
+  const dataset = loadDataset(options.data ?? SAMPLE_DIR, symbols, resolveSymbols(strategy.macro, params), { vintage: options.vintage, macroLags: options.macroLags });
   const result = runBacktest({ market: dataset.market, macro: dataset.macro, strategy, params, settings });
   const metrics = computeMetrics({
     curve: result.curve,
@@ -57,7 +61,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     rotor: ROTOR_VERSION,
     strategy: result.strategy,
     settings: result.settings,
-    data: { ...dataset.identity, from: dates[0], to: dates[dates.length - 1], bars: dates.length },
+    data: { ...dataset.identity, from: dates[0], to: dates[dates.length - 1], bars: dates.length, used: usedRanges(dataset.identity, dataset.market, dataset.macro, dates[0], dates[dates.length - 1]) },
     metrics,
     notes: result.notes,
   };

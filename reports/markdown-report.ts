@@ -125,7 +125,36 @@ export function markdownReport(record: RunRecord, result: BacktestResult): strin
 
   out.push('## Data', '');
   out.push(`${data.synthetic ? 'Synthetic sample' : 'Folder'} \`${data.dir}\`, dataset hash \`${data.hash.slice(0, 16)}\`, rotor ${record.rotor}.`, '');
-  out.push(table(['File', 'Rows', 'First', 'Last', 'sha256'], data.files.map((f) => [f.file, String(f.rows), f.first, f.last, `\`${f.sha256.slice(0, 12)}\``])), '');
+  const used = new Map((data.used ?? []).map((u) => [u.file, u]));
+  out.push(
+    table(
+      ['File', 'Format', 'Rows', 'First', 'Last', 'Used in run', 'sha256'],
+      data.files.map((f) => {
+        const u = used.get(f.file);
+        return [f.file, f.format ?? 'rotor', String(f.rows), f.first, f.last, u ? (u.rows ? `${u.first} → ${u.last} (${u.rows})` : 'none') : '', `\`${f.sha256.slice(0, 12)}\``];
+      }),
+    ),
+    '',
+    'Used in run: price rows inside the run\'s window (earlier rows were readable as history); macro observations released by its last day.',
+    '',
+  );
+  if (data.macro?.length) {
+    out.push(`Macro series (${data.vintage === 'latest' ? '**latest revised values**: revisions are look-ahead' : 'as first published where the file has first releases'}):`, '');
+    out.push(
+      table(
+        ['Series', 'Column', 'Release dates'],
+        data.macro.map((m) => [m.series, m.column, m.defaultReleases === 0 ? 'from the file' : `${m.defaultReleases} by default ${m.kind} lag${m.lagDays === undefined ? '' : ` (overridden: ${m.lagDays} days after period end)`}`]),
+      ),
+      '',
+    );
+  }
+  if (data.warnings?.length) {
+    const shownWarnings = data.warnings.slice(0, MAX_LISTED);
+    out.push(`Data warnings (${data.warnings.length}; \`rotor data check\` lists them all):`, '');
+    for (const w of shownWarnings) out.push(`- ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`);
+    if (shownWarnings.length < data.warnings.length) out.push(`- … and ${data.warnings.length - shownWarnings.length} more in metrics.json`);
+    out.push('');
+  }
 
   if (result.decisions.length) {
     const shown = result.decisions.slice(-MAX_LISTED);
