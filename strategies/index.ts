@@ -4,7 +4,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isStrategy, RotorError, type Strategy } from '../engine/index.ts';
 
 /** Built-in strategies by name; each is a file in this folder, the same shape a user writes. */
-export const BUILT_IN = ['buy-and-hold', 'fixed-weight'] as const;
+export const BUILT_IN = [
+  'buy-and-hold',
+  'fixed-weight',
+  'small-cap-streak',
+  'ubs-four-conditions',
+  'relative-momentum',
+  'dual-momentum',
+  'sector-rotation',
+] as const;
 
 export function builtInPath(name: string): string {
   return fileURLToPath(new URL(`./${name}.ts`, import.meta.url));

@@ -16,10 +16,10 @@ const TESTS: Record<CompareOp, (a: number, b: number) => boolean> = {
   'at or below': (a, b) => a <= b,
 };
 
-/** `2.97% (2024-06)`: a value, with its period when it is a macro observation. */
+/** `+2.97% in 2024-06`: a value, with its period when it is a macro observation. */
 export function shown(series: Series, p: SeriesPoint | undefined): string {
   if (!p) return `${series.label} not yet published`;
-  return p.at ? `${formatValue(p.value, series.unit)} (${p.at})` : formatValue(p.value, series.unit);
+  return p.at ? `${formatValue(p.value, series.unit)} in ${p.at}` : formatValue(p.value, series.unit);
 }
 
 function unknownBecause(series: Series, p: SeriesPoint | undefined): string {

@@ -7,14 +7,14 @@ function trim(text: string): string {
 
 /** A threshold as written in a rule's description: `1%`, `2.5%`, `0.25`. */
 export function formatThreshold(v: number, unit: Unit): string {
-  if (unit === 'ratio') return `${trim((v * 100).toFixed(4))}%`;
-  return trim(v.toPrecision(6).includes('e') ? String(v) : String(Number(v.toPrecision(6))));
+  const text = unit === 'ratio' ? `${trim((v * 100).toFixed(4))}%` : trim(v.toFixed(4));
+  return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
-/** A measured value as shown beside a rule's state: signed percentages, levels to six significant digits. */
+/** A measured value as shown beside a rule's state: signed percentages to 0.01, levels to 0.001. */
 export function formatValue(v: number, unit: Unit): string {
   if (!Number.isFinite(v)) return 'unknown';
   if (unit === 'ratio') return `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(2)}%`;
-  const text = String(Number(v.toPrecision(6)));
-  return text.startsWith('-') ? `−${text.slice(1)}` : text;
+  const text = trim(Math.abs(v).toFixed(3));
+  return v < 0 && text !== '0' ? `−${text}` : text;
 }

@@ -24,6 +24,7 @@ export function rank(ctx: RuleContext, items: Readonly<Record<string, Source>>):
     else unknown.push(name);
   }
   ranked.sort((a, b) => b.value - a.value);
-  const text = ranked.map((r) => `${r.name} ${formatValue(r.value, unit)}`).join(', ') + (unknown.length ? `; unknown: ${unknown.join(', ')}` : '');
+  const known = ranked.map((r) => `${r.name} ${formatValue(r.value, unit)}`).join(', ');
+  const text = unknown.length ? `${known ? `${known}; ` : ''}unknown: ${unknown.join(', ')}` : known;
   return { ranked, unknown, text };
 }

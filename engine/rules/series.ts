@@ -51,17 +51,25 @@ export function price(symbol: string): Series {
   };
 }
 
+export interface MacroOptions {
+  /** The frequency the rule expects; the data must agree, and descriptions use it (`12-month high`). */
+  every?: Frequency;
+  /** `level` (default) or `ratio` when the series is itself a growth rate as a fraction. */
+  unit?: Unit;
+  /** What descriptions call it, e.g. `real GDP growth (first print)`; the series name by default. */
+  label?: string;
+}
+
 /**
- * A macro series as published by today. `every` states the frequency the rule expects; the data must agree, and
- * descriptions use it (`12-month high`). A column of a file is named `FILE.column`, e.g.
+ * A macro series as published by today. A column of a file is named `FILE.column`, e.g.
  * `GDPC1.first_release_qoq_saar_pct`.
  */
-export function macro(name: string, every?: Frequency, unit: Unit = 'level'): Series {
+export function macro(name: string, options: MacroOptions = {}): Series {
   return {
-    label: name,
-    unit,
-    step: every ?? 'period',
-    window: (ctx, n) => macroWindow(ctx, name, n, every),
+    label: options.label ?? name,
+    unit: options.unit ?? 'level',
+    step: options.every ?? 'period',
+    window: (ctx, n) => macroWindow(ctx, name, n, options.every),
   };
 }
 

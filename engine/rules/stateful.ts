@@ -57,7 +57,8 @@ export function latch(enter: Rule, exit: Rule): Rule {
 
 /**
  * Follows a rule but keeps each state for at least `bars` bars after it changes, so that a signal flickering around
- * its threshold does not trade every day. An unknown input keeps the current state.
+ * its threshold does not trade every day. An unknown input keeps the current state; the first known state is not a
+ * change.
  */
 export function minHold(rule: Rule, bars: number): Rule {
   let state: 'true' | 'false' | undefined;
@@ -68,7 +69,9 @@ export function minHold(rule: Rule, bars: number): Rule {
     let because = e.because;
     let says = e.says;
     if (e.state !== 'unknown' && e.state !== state) {
-      if (state === undefined || ctx.bar - changedAt >= bars) {
+      // The first known state is where the run starts, not a change: it does not block the next one.
+      if (state === undefined) state = e.state;
+      else if (ctx.bar - changedAt >= bars) {
         state = e.state;
         changedAt = ctx.bar;
       } else {

@@ -1,4 +1,4 @@
-import type { MacroObservation, RuleContext } from '../../engine/index.ts';
+import { readAsOf, type MacroObservation, type MacroSeries, type MacroTransform, type RuleContext } from '../../engine/index.ts';
 
 export interface FakeMarket {
   dates: string[];
@@ -8,7 +8,7 @@ export interface FakeMarket {
 
 /**
  * A rule context over hand-written arrays, with the engine's point-in-time rules: closes up to today, macro
- * observations released by today (periods in file order).
+ * observations released by today (periods in file order), the engine's own as-of reader for macroValue.
  */
 export function fakeContext(m: FakeMarket, bar: number): RuleContext {
   const date = m.dates[bar];
@@ -27,6 +27,12 @@ export function fakeContext(m: FakeMarket, bar: number): RuleContext {
         .filter((o) => o.released <= date)
         .slice(-n)
         .map((o) => ({ series, period: o.period, value: o.value, released: o.released }));
+    },
+    macroValue(series: string, transform?: MacroTransform) {
+      const obs = m.macro?.[series];
+      if (!obs) throw new Error(`no macro series ${series}`);
+      const s: MacroSeries = { name: series, periods: obs.map((o) => o.period), values: Float64Array.from(obs, (o) => o.value), released: obs.map((o) => o.released) };
+      return readAsOf(s, date, transform);
     },
   };
 }

@@ -58,6 +58,16 @@ describe('macro transforms go by period, not by position', () => {
     ]);
   });
 
+  it('a series whose next period is overdue ends in an unknown point, not its stale value', () => {
+    // Published through 2024-01 only. The engine's as-of reader counts 2024-02 as due by 2024-02-29 + 59 days
+    // (monthly lag 45 + 14 days' grace) = 2024-04-28.
+    const stops = { dates: ['2024-04-27', '2024-04-29'], macro: { CPI: obs.filter((o) => o.period <= '2024-01-01') } };
+    expect(macro('CPI').window(fakeContext(stops, 0), 1).points).toEqual([{ key: 2024 * 12, at: '2024-01', value: 112 }]);
+    const late = macro('CPI').window(fakeContext(stops, 1), 2).points;
+    expect(late.map((p) => p.at)).toEqual(['2024-01', '2024-02 (overdue)']);
+    expect(Number.isNaN(late[1].value)).toBe(true);
+  });
+
   it('quarterly series step by quarter and compare four quarters back', () => {
     const q = [
       { period: '2023-01-01', value: 10, released: '2023-04-27' },
@@ -67,7 +77,7 @@ describe('macro transforms go by period, not by position', () => {
       { period: '2024-01-01', value: 12.5, released: '2024-04-25' },
     ];
     const qm = { dates: ['2024-04-25'], macro: { EPS: q } };
-    expect(yoy(macro('EPS', 'quarter')).window(fakeContext(qm, 0), 1).points[0]).toMatchObject({ at: '2024Q1', value: 12.5 / 10 - 1 });
-    expect(() => macro('EPS', 'month').window(fakeContext(qm, 0), 1)).toThrow(/EPS is quarterly, but a rule reads it as monthly/);
+    expect(yoy(macro('EPS', { every: 'quarter' })).window(fakeContext(qm, 0), 1).points[0]).toMatchObject({ at: '2024Q1', value: 12.5 / 10 - 1 });
+    expect(() => macro('EPS', { every: 'month' }).window(fakeContext(qm, 0), 1)).toThrow(/EPS is quarterly, but a rule reads it as monthly/);
   });
 });

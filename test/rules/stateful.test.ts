@@ -32,9 +32,9 @@ describe('rules with memory', () => {
 
   it('minHold keeps each state for at least n bars', () => {
     const r = minHold(above(ret('RUT'), 0), 3);
-    // raw: u T T F T T T T F T T T; the F of bar 3 is 2 bars after the change (held), bar 9/10's T are 1–2 bars
-    // after the change to F on bar 8 (held), bar 11's is 3 bars after.
-    expect(states((c) => r.evaluate(c))).toEqual(['unknown', 'true', 'true', 'true', 'true', 'true', 'true', 'true', 'false', 'false', 'false', 'true']);
+    // raw: u T T F T T T T F T T T. The first T is where it starts (no change); the F of bar 3 is a change; the Ts
+    // of bars 4–5 are 1–2 bars after it (held F), bar 6's is 3 after (T); the F of bar 8 is 2 after that (held T).
+    expect(states((c) => r.evaluate(c))).toEqual(['unknown', 'true', 'true', 'false', 'false', 'false', 'true', 'true', 'true', 'true', 'true', 'true']);
   });
 
   it('latch turns on with its entry rule and off with its exit rule (hysteresis)', () => {
