@@ -5,6 +5,8 @@ export interface CsvTable {
   file: string;
   header: string[];
   rows: { line: number; cells: string[] }[];
+  /** Rows left out because their field count was wrong (already logged). */
+  dropped: number;
 }
 
 /** Split one line, honouring double quotes only when the line has any (exports from spreadsheets quote cells). */
@@ -45,6 +47,7 @@ export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
   }
   const header = splitLine(lines[first].replace(/^\uFEFF/, '').replace(/\r$/, '')).map((h) => h.trim());
   const rows: CsvTable['rows'] = [];
+  let dropped = 0;
   for (let i = first + 1; i < lines.length; i++) {
     let line = lines[i];
     if (line.endsWith('\r')) line = line.slice(0, -1);
@@ -52,11 +55,12 @@ export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
     const cells = splitLine(line);
     if (cells.length !== header.length) {
       log.error(i + 1, 'field-count', `expected ${header.length} fields (${header.join(',')}), found ${cells.length}`, line.length > 60 ? line.slice(0, 60) + '…' : line);
+      dropped++;
       continue;
     }
     rows.push({ line: i + 1, cells });
   }
-  return { file: log.file, header, rows };
+  return { file: log.file, header, rows, dropped };
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -48,7 +48,7 @@ export function parseMacroTable(file: string, text: string): MacroTable {
   }
   const n = table.rows.length;
   if (n === 0) {
-    log.error(undefined, 'empty-file', 'no rows after the header');
+    if (table.dropped === 0) log.error(undefined, 'empty-file', 'no rows after the header');
     return result(layout.format, table.header);
   }
   const dates: string[] = new Array(n);

@@ -47,7 +47,7 @@ export function parsePrices(file: string, text: string): PriceTable {
   }
   const n = table.rows.length;
   if (n === 0) {
-    log.error(undefined, 'empty-file', 'no rows after the header');
+    if (table.dropped === 0) log.error(undefined, 'empty-file', 'no rows after the header');
     return empty(layout.format, table.header);
   }
   const columns = Object.fromEntries(PRICE_FIELDS.map((f) => [f, new Float64Array(n).fill(NaN)])) as Record<PriceField, Float64Array>;

@@ -74,13 +74,13 @@ export function periodStartOf(ordinal: number, freq: MacroFrequency): string {
   return `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}-01`;
 }
 
-/** From the median spacing of the periods: the spacing that most rows have, so a few gaps do not mislead it. */
+/** From the (lower) median spacing of the periods, so that a few gaps do not mislead it. */
 export function inferFrequency(periods: readonly string[]): MacroFrequency {
   if (periods.length < 2) return 'monthly';
   const gaps: number[] = [];
   for (let i = 1; i < periods.length; i++) gaps.push(toDay(periods[i]) - toDay(periods[i - 1]));
   gaps.sort((a, b) => a - b);
-  const median = gaps[gaps.length >> 1];
+  const median = gaps[(gaps.length - 1) >> 1];
   if (median < 5) return 'daily';
   if (median < 20) return 'weekly';
   if (median < 60) return 'monthly';
