@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { RotorError } from '../engine/errors.ts';
 import { dataCheck } from './data-check.ts';
 import { dataList } from './data-list.ts';
+import { fetchFred, fetchYahoo } from './data-fetch.ts';
 
 /** Flags of the series checks, shared by `data check` (and echoed by `run` through the loader's defaults). */
 function withRuleFlags<T>(y: Argv<T>) {
@@ -34,6 +35,25 @@ export function dataCommand<T>(y: Argv<T>) {
         const r = dataCheck(String(args.dir), { maxGapDays, maxMove, gapSeverity: args['gap-severity'] === 'error' ? 'error' : 'warning' }, Boolean(args.json));
         console.log(r.text);
         if (r.errors) process.exitCode = 1;
+      },
+    )
+    .command(
+      'fetch <provider> <ids..>',
+      'download daily prices (yahoo) or macro series (fred) into DIR in rotor\'s layout, merging into existing files',
+      (a) =>
+        a
+          .positional('provider', { choices: ['yahoo', 'fred'] as const, demandOption: true })
+          .positional('ids', { type: 'string', array: true, demandOption: true, describe: 'symbols (yahoo, e.g. SPY ^RUT) or FRED series ids' })
+          .option('out', { type: 'string', demandOption: true, describe: 'data folder to write prices/ or macro/ into' })
+          .option('from', { type: 'string', default: '1900-01-01', describe: 'yahoo: first date YYYY-MM-DD' })
+          .option('first-release', { type: 'boolean', default: false, describe: 'fred: add ALFRED first prints and their release dates' }),
+      async (args) => {
+        const ids = (args.ids as unknown[]).map(String);
+        const files =
+          args.provider === 'yahoo'
+            ? await fetchYahoo(ids, { from: String(args.from), out: String(args.out) })
+            : await fetchFred(ids, { out: String(args.out), firstRelease: Boolean(args['first-release']) });
+        console.log(`wrote ${files.join(', ')}`);
       },
     )
     .demandCommand(1, 'name a data command: list, check, fetch or import (see rotor data --help)');
