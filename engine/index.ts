@@ -7,3 +7,4 @@ export * from './strategy/index.ts';
 export * from './broker/index.ts';
 export * from './replay/index.ts';
 export * from './rules/index.ts';
+export * from './studies/index.ts';

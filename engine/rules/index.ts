@@ -13,3 +13,4 @@ export { holdFor, latch, minHold, onset, type HoldOptions } from './stateful.ts'
 export { describeWeights, explainDecision, ruleDecision, type DecisionTrigger, type RuleDecision } from './decision.ts';
 export { follow, type Follower, type Legs } from './follow.ts';
 export { rank, type Ranking } from './rank.ts';
+export { parseRule, type ParsedRule } from './parse.ts';

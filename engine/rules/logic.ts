@@ -1,15 +1,20 @@
 import { marked, type Evaluation, type Rule } from './evaluation.ts';
 import { allOf, anyOf, negate, type Truth } from './truth.ts';
 
+/** Rules built by and/or: their descriptions need parentheses inside another and/or. */
+const compounds = new WeakSet<Rule>();
+
 function composite(word: 'and' | 'or', rules: readonly Rule[], combine: (s: Truth[]) => Truth): Rule {
-  const description = rules.map((r) => (rules.length > 1 && / (and|or) /.test(r.description) ? `(${r.description})` : r.description)).join(` ${word} `);
-  return {
+  const description = rules.map((r) => (compounds.has(r) ? `(${r.description})` : r.description)).join(` ${word} `);
+  const rule: Rule = {
     description,
     evaluate(ctx): Evaluation {
       const parts = rules.map((r) => r.evaluate(ctx));
       return { rule: description, state: combine(parts.map((p) => p.state)), because: parts.map(marked).join('; '), values: {}, parts };
     },
   };
+  if (rules.length > 1) compounds.add(rule);
+  return rule;
 }
 
 /** All true (three-valued: a false part decides, else an unknown part leaves it unknown). */

@@ -28,6 +28,8 @@ export interface Series {
   readonly unit: Unit;
   /** What one step is called in descriptions: `day`, `month`, `quarter`, `period`. */
   readonly step: string;
+  /** Set on a symbol's own price series. */
+  readonly symbol?: string;
   /** The last `n` steps known at this bar (fewer, or none, near the start of the data). */
   window(ctx: RuleContext, n: number): SeriesWindow;
   /** A natural phrase for a comparison with a threshold, when the series has one (`RUT closed up more than 1%`). */
@@ -42,6 +44,7 @@ export function price(symbol: string): Series {
     label: symbol,
     unit: 'level',
     step: 'day',
+    symbol,
     window(ctx, n) {
       const h = ctx.history(symbol, n);
       const first = ctx.bar - h.length + 1;

@@ -54,7 +54,7 @@ function closePhrase(symbol: string): Series['phrase'] {
 export function ret(source: Source, n = 1): Series {
   const base = toSeries(source);
   const label = n === 1 && base.step === 'day' ? `${base.label} daily return` : `${base.label} ${steps(n, base.step)} return`;
-  const phrase = n === 1 && typeof source === 'string' ? closePhrase(source) : undefined;
+  const phrase = n === 1 && base.symbol ? closePhrase(base.symbol) : undefined;
   return derived(base, label, 'ratio', n, (k, at) => valueAt(at, k) / valueAt(at, k - n) - 1, phrase);
 }
 
