@@ -11,6 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { priceView, runBacktest, type MarketData } from '../engine/index.ts';
 import { syntheticMarket } from './synthetic-market.ts';
 import { momentumRotation } from './momentum-rotation.ts';
+import { benchLoad } from './load.ts';
+import { HAVE_SHARED_DATA, SHARED_DATA } from '../test/helpers/shared-data.ts';
 
 const TARGET_MASSET_BARS = 20;
 const TARGET_ASSETS = 500;
@@ -220,3 +222,7 @@ function main(): void {
 }
 
 main();
+// Data load (cold and warm) of the real data set, when it is there.
+console.log('');
+if (HAVE_SHARED_DATA) benchLoad(SHARED_DATA);
+else console.log(`data load bench skipped: no real data at ${SHARED_DATA}`);

@@ -14,6 +14,7 @@ import { symbolBars } from './read-prices.ts';
 import { macroSeriesFrom, type MacroVintage } from './read-macro.ts';
 import { lagOverride, type SeriesKind } from './release-lags.ts';
 import { readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
+import { datasetKey, readDatasetEntry, writeDatasetEntry } from './dataset-cache.ts';
 
 /** The embedded synthetic sample, used whenever no --data folder is given. */
 export const SAMPLE_DIR = fileURLToPath(new URL('./sample', import.meta.url));
@@ -61,7 +62,7 @@ export interface Dataset {
   macro: MacroSeries[];
   identity: DatasetIdentity;
   /** Per file, whether it came from the binary cache (not part of the identity: it does not change results). */
-  cache: { file: string; status: CacheStatus }[];
+  cache: { file: string; status: CacheStatus | 'dataset' }[];
 }
 
 export interface LoadOptions {
@@ -125,6 +126,14 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
   };
 
   const prices = priceFolder(dir);
+  const wanted = [...new Set(macroNames)];
+  const sources = [...new Set(symbols)].map((s) => join(prices, symbolFile(s)));
+  const macroSources = [...new Set(wanted.map((n) => join(dir, 'macro', `${macroFileOf(n).stem}.csv`)))];
+  const allFound = [...sources, ...macroSources].every((p) => existsSync(p));
+  const key = cacheDir && allFound ? datasetKey({ dir, symbols, wanted, vintage, lags, rules: options.rules ?? {} }, [...sources, ...macroSources]) : undefined;
+  const whole = key ? readDatasetEntry(cacheDir!, key) : undefined;
+  if (whole) return { ...whole, cache: whole.identity.files.map((f) => ({ file: f.file, status: 'dataset' as const })) };
+
   const bars = [...new Set(symbols)].map((symbol) => {
     const path = join(prices, symbolFile(symbol));
     if (!existsSync(path)) {
@@ -141,7 +150,6 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
 
   const tables = new Map<string, ReturnType<typeof readMacroFile>>();
   const series: DatasetSeries[] = [];
-  const wanted = [...new Set(macroNames)];
   for (const name of wanted) {
     const { stem } = macroFileOf(name);
     const path = join(dir, 'macro', `${stem}.csv`);
@@ -170,12 +178,10 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${f.file}\0${f.sha256}\n`);
   const warnings = issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, file: i.file.startsWith(dir) ? rel(i.file) : i.file }));
-  return {
-    market: alignBars(bars),
-    macro,
-    identity: { dir, synthetic: isSynthetic(dir), hash: hash.digest('hex'), files, macro: series, vintage, warnings },
-    cache,
-  };
+  const market = alignBars(bars);
+  const identity: DatasetIdentity = { dir, synthetic: isSynthetic(dir), hash: hash.digest('hex'), files, macro: series, vintage, warnings };
+  if (key) writeDatasetEntry(cacheDir!, key, market, macro, identity);
+  return { market, macro, identity, cache };
 }
 
 export { MACRO_LAGS_FILE };

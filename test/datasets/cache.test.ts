@@ -20,18 +20,23 @@ function setup() {
 
 describe('binary cache', () => {
   it('a warm load equals the cold load bit for bit', () => {
-    const { load, cacheDir } = setup();
+    // The whole-load entry and the per-file entries must each give back exactly what parsing gave.
+    const { dir, load, cacheDir } = setup();
     const cold = load();
     expect(cold.cache.map((c) => c.status)).toEqual(['built', 'built']);
-    expect(readdirSync(cacheDir)).toHaveLength(2);
+    expect(readdirSync(cacheDir)).toHaveLength(3); // one entry per file, one for the whole aligned load
     const warm = load();
-    expect(warm.cache.map((c) => c.status)).toEqual(['hit', 'hit']);
+    expect(warm.cache.map((c) => c.status)).toEqual(['dataset', 'dataset']);
     expect(Buffer.from(warm.market.buffer).equals(Buffer.from(cold.market.buffer))).toBe(true);
     expect(warm.market.dates).toEqual(cold.market.dates);
     expect(Buffer.from(warm.macro[0].values.buffer).equals(Buffer.from(cold.macro[0].values.buffer))).toBe(true);
     expect(warm.macro[0].released).toEqual(['2024-02-13', '2024-03-20']);
     expect(warm.identity).toEqual(cold.identity);
     expect(Array.from(warm.market.column('A', 'adjClose'))).toEqual([10.25, 10.75]);
+    const perFile = loadDataset(dir, ['A'], ['CPIAUCNS'], { cacheDir, vintage: 'latest' }); // another request: per-file entries
+    expect(perFile.cache.map((c) => c.status)).toEqual(['hit', 'hit']);
+    expect(Buffer.from(perFile.market.buffer).equals(Buffer.from(cold.market.buffer))).toBe(true);
+    expect(warm.market.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it('touching a source re-hashes it (same bytes: the entry is kept); changing it rebuilds with the new values', () => {
@@ -41,7 +46,7 @@ describe('binary cache', () => {
     const later = new Date(statSync(path).mtimeMs + 5_000);
     utimesSync(path, later, later);
     expect(load().cache.map((c) => c.status)).toEqual(['rehashed', 'hit']);
-    expect(load().cache.map((c) => c.status)).toEqual(['hit', 'hit']);
+    expect(load().cache.map((c) => c.status)).toEqual(['dataset', 'dataset']);
     // Same size, and the old mtime put back: the ctime still moves, so the edit is seen.
     const before = statSync(path);
     writeFileSync(path, PRICES.replace('10.75', '10.95'));
