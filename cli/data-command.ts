@@ -56,5 +56,5 @@ export function dataCommand<T>(y: Argv<T>) {
         console.log(`wrote ${files.join(', ')}`);
       },
     )
-    .demandCommand(1, 'name a data command: list, check, fetch or import (see rotor data --help)');
+    .demandCommand(1, 'name a data command: list, check or fetch');
 }
