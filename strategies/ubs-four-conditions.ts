@@ -39,7 +39,8 @@ export default defineStrategy({
   onBar: (ctx, _p, rotation) => rotation.next(ctx),
 });
 
-function fourConditions(p: ParamValues<typeof params>) {
+/** The four conditions, each named as UBS put it (exported so tests can evaluate them one by one). */
+export function fourConditions(p: ParamValues<typeof params>) {
   const inflation = yoy(macro(p.cpi, { every: 'month' }));
   const unemployment = average(macro(p.unemployment, { every: 'month' }), 3);
   const gdp = macro(p.gdpGrowth, { every: 'quarter', label: 'real GDP growth (first print, % SAAR)' });

@@ -9,11 +9,19 @@ export interface PointRule extends Rule {
   test(value: number): boolean;
 }
 
+/**
+ * Decimal data is not exact in binary: a close going from 1 to 1.3 is a 30% return on paper and 0.30000000000000004 in
+ * doubles; 4.1 − 3.8 is 0.2999999999999998. Values this close to a threshold count as equal to it, so that a rule
+ * decided at a threshold (the Sahm rule's 0.5, a 0.25-point cut) reads as it does on paper.
+ */
+const TOLERANCE = 1e-9;
+const near = (a: number, b: number) => Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
+
 const TESTS: Record<CompareOp, (a: number, b: number) => boolean> = {
-  above: (a, b) => a > b,
-  below: (a, b) => a < b,
-  'at or above': (a, b) => a >= b,
-  'at or below': (a, b) => a <= b,
+  above: (a, b) => a > b && !near(a, b),
+  below: (a, b) => a < b && !near(a, b),
+  'at or above': (a, b) => a >= b || near(a, b),
+  'at or below': (a, b) => a <= b || near(a, b),
 };
 
 /** `+2.97% in 2024-06`: a value, with its period when it is a macro observation. */
@@ -91,7 +99,7 @@ export const atMost = comparison('at or below');
 export function between(source: Source, low: number, high: number): PointRule {
   const series = toSeries(source);
   const description = `${series.label} between ${formatThreshold(low, series.unit)} and ${formatThreshold(high, series.unit)}`;
-  const test = (v: number) => v >= low && v <= high;
+  const test = (v: number) => TESTS['at or above'](v, low) && TESTS['at or below'](v, high);
   return {
     description,
     series,

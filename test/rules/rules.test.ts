@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { above, and, atMost, below, between, crosses, falling, gate, macro, named, not, or, ret, rising, sentence, streak, unavailable, yoy } from '../../engine/rules/index.ts';
+import { above, and, atLeast, atMost, below, between, change, crosses, falling, gate, macro, named, not, or, ret, rising, sentence, streak, unavailable, yoy } from '../../engine/rules/index.ts';
 import { days } from '../helpers/tiny-market.ts';
 import { fakeContext, months, statesOver } from './fake-context.ts';
 
@@ -93,5 +93,21 @@ describe('three-valued logic', () => {
     const e = gate(conditions, 'ignore').evaluate(at(3));
     expect(e.says).toBe('gate open: rally ✓ (RUT closed up: +1.20%); earnings growing ? (no series); unknown: earnings growing (ignored)');
     expect(gate([named('rally', F), U]).evaluate(at(3)).state).toBe('false');
+  });
+});
+
+describe('comparisons at a threshold', () => {
+  it('count a value equal to the threshold on paper as equal, whatever binary rounding did', () => {
+    // 1 → 1.3 is +30% on paper, 0.30000000000000004 in doubles; 4.1 − 3.8 is 0.3 on paper, 0.2999999999999998.
+    const m = { dates: days(2), prices: { X: [1, 1.3] } };
+    expect(1.3 / 1 - 1).toBeGreaterThan(0.3);
+    expect(above(ret('X'), 0.3).evaluate(fakeContext(m, 1)).state).toBe('false');
+    expect(atMost(ret('X'), 0.3).evaluate(fakeContext(m, 1)).state).toBe('true');
+    expect(between(ret('X'), 0.3, 1).evaluate(fakeContext(m, 1)).state).toBe('true');
+    const d = { dates: days(2), prices: { X: [3.8, 4.1] } };
+    expect(4.1 - 3.8).toBeLessThan(0.3);
+    expect(atLeast(change('X', 1), 0.3).evaluate(fakeContext(d, 1)).state).toBe('true');
+    expect(below(change('X', 1), 0.3).evaluate(fakeContext(d, 1)).state).toBe('false');
+    expect(above('X', 3.8).evaluate(fakeContext(d, 1)).state).toBe('true'); // plainly above
   });
 });

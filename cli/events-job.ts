@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { eventStudy, RotorError, type EventStudy } from '../engine/index.ts';
+import { eventsCsv, eventsJson, eventsMarkdown, writeFilesAtomic } from '../reports/index.ts';
+import { resolveSignal, type SignalData, type SignalSpec } from './events-signal.ts';
+
+export const DEFAULT_HORIZONS = [1, 5, 21, 63, 126, 252];
+
+export interface EventsOptions extends SignalData {
+  horizons?: readonly number[];
+  declutter?: number;
+  out: string;
+}
+
+export interface EventsResult {
+  title: string;
+  study: EventStudy;
+  synthetic: boolean;
+  files: string[];
+}
+
+/** `1,5,21` → [1, 5, 21]; anything but whole numbers ≥ 1 is refused naming the flag. */
+export function parseHorizons(text: string): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  const values = parts.map(Number);
+  if (parts.some((p) => p === '') || values.some((h) => !Number.isInteger(h) || h < 1)) {
+    throw new RotorError(`--horizons ${text}: expected trading-day counts separated by commas, each a whole number ≥ 1 (e.g. 1,5,21,63)`);
+  }
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** `IWM,SPY` or repeated flags → ['IWM', 'SPY']. */
+export function parseSymbols(flags: readonly string[] | undefined): string[] {
+  return (flags ?? []).flatMap((f) => f.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Find the occurrences, measure what followed, and write events.json, events.csv and events.md. */
+export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<EventsResult> {
+  const declutter = o.declutter ?? 0;
+  if (!Number.isInteger(declutter) || declutter < 0) throw new RotorError(`--declutter ${declutter}: expected a whole number of trading days ≥ 0`);
+  const signal = await resolveSignal(spec, o);
+  const study = eventStudy({
+    dates: signal.market.dates,
+    triggers: signal.triggers,
+    closes: signal.closes,
+    horizons: o.horizons ?? DEFAULT_HORIZONS,
+    window: signal.window,
+    declutter,
+  });
+  const files = writeFilesAtomic(resolve(o.out), {
+    'events.json': eventsJson(study),
+    'events.csv': eventsCsv(study),
+    'events.md': eventsMarkdown(study, { title: signal.title, synthetic: signal.dataset.synthetic, dataDir: signal.dataset.dir, declutter }),
+  });
+  return { title: signal.title, study, synthetic: signal.dataset.synthetic, files };
+}

@@ -1,0 +1,70 @@
+import type { EventStudy } from '../engine/index.ts';
+import { pct, table } from './format.ts';
+
+export interface EventsReportContext {
+  title: string;
+  synthetic: boolean;
+  dataDir: string;
+  declutter: number;
+}
+
+/** events.md: what was studied and how, the statistics per horizon beside the baseline, then every occurrence. */
+export function eventsMarkdown(study: EventStudy, c: EventsReportContext): string {
+  const out: string[] = [`# Event study: ${c.title}`, ''];
+  if (c.synthetic) {
+    out.push('> **SYNTHETIC DATA.** This study used rotor\'s generated sample dataset, not market history.', '');
+  }
+  const n = study.occurrences.length;
+  out.push(
+    `Signal evaluated ${study.window.from} → ${study.window.to} (${study.window.bars} trading days) on \`${c.dataDir}\`: ` +
+      `${n} occurrence${n === 1 ? '' : 's'}, one per episode (the day the signal turned true)` +
+      (c.declutter > 0 ? `; ${study.dropped} more within ${c.declutter} days of the previous one dropped (--declutter ${c.declutter}).` : '.'),
+    '',
+    'Method: entry at the close of the occurrence day; the return at horizon h is close(t+h) / close(t) − 1 on adjusted ' +
+      'closes (dividends reinvested), h counted in the symbol\'s own trading days. The baseline is the same statistic over ' +
+      'every day of the same window whose forward window fits in the data. Hit rate: share of returns above zero. ' +
+      'Windows that overlap the previous occurrence\'s are counted in the last column: those returns share days and are ' +
+      'not independent.',
+    '',
+  );
+  for (const [symbol, rows] of Object.entries(study.summary)) {
+    out.push(`## ${symbol}`, '');
+    out.push(
+      table(
+        ['Horizon', 'Events', 'Mean', 'Median', 'Hit rate', 'Baseline days', 'Baseline mean', 'Baseline median', 'Baseline hit rate', 'Overlapping'],
+        rows.map((r) => [
+          `${r.horizon}d`,
+          String(r.events.count),
+          pct(r.events.mean),
+          pct(r.events.median),
+          pct(r.events.hitRate, 0),
+          String(r.baseline.count),
+          pct(r.baseline.mean),
+          pct(r.baseline.median),
+          pct(r.baseline.hitRate, 0),
+          String(r.overlapping),
+        ]),
+      ),
+      '',
+    );
+  }
+  out.push('## Occurrences', '');
+  if (n === 0) out.push('None in this window.', '');
+  else {
+    const symbols = Object.keys(study.summary);
+    const cols = symbols.flatMap((s) => study.horizons.map((h) => `${s} ${h}d`));
+    out.push(
+      table(
+        ['Date', 'Trigger', ...cols, 'Overlaps previous at'],
+        study.occurrences.map((o) => [
+          o.date,
+          o.because.replace(/\|/g, '\\|'),
+          ...symbols.flatMap((s) => study.horizons.map((h) => pct(o.forward[s][h]))),
+          o.overlapsPrevious.length ? o.overlapsPrevious.map((h) => `${h}d`).join(', ') : '',
+        ]),
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}
