@@ -5,3 +5,4 @@ export type { RunRecord } from './run-record.ts';
 export { fixed, money, pct, table } from './format.ts';
 export { eventsCsv, eventsJson } from './events-files.ts';
 export { eventsMarkdown, type EventsReportContext } from './events-markdown.ts';
+export { decisionsSection } from './decisions-section.ts';

@@ -2,6 +2,7 @@ import type { BacktestResult, RunSettings } from '../engine/index.ts';
 import { drawdownSeries, periodReturns } from '../engine/metrics/index.ts';
 import { fixed, money, pct, table } from './format.ts';
 import type { RunRecord } from './run-record.ts';
+import { decisionsSection } from './decisions-section.ts';
 
 /** Long lists (decisions, notes) are cut here in the report; the files keep them all. */
 const MAX_LISTED = 50;
@@ -156,13 +157,7 @@ export function markdownReport(record: RunRecord, result: BacktestResult): strin
     out.push('');
   }
 
-  if (result.decisions.length) {
-    const shown = result.decisions.slice(-MAX_LISTED);
-    out.push('## Decisions', '');
-    if (shown.length < result.decisions.length) out.push(`The last ${shown.length} of ${result.decisions.length}; all are in decisions.csv.`, '');
-    for (const d of shown) out.push(`- ${d.date}: ${d.summary}`);
-    out.push('');
-  }
+  out.push(...decisionsSection(result.decisions, MAX_LISTED));
 
   if (record.notes.length) {
     out.push('## Notes', '');
