@@ -1,10 +1,12 @@
 import { RotorError } from '../../engine/errors.ts';
 import { parsePeriodDate } from '../formats.ts';
+import { alfredDownloadUrl, alfredFormFields, parseAlfredForm } from './alfred-form.ts';
+import { isQuarterlyLevel, observationHistories, parseVintageTable, type ObservationHistory } from './alfred-vintages.ts';
+import type { HttpGet, HttpPostForm } from './http.ts';
+import { unzipOneCsv } from './unzip-csv.ts';
 
 /** FRED's public CSV download (no API key): `observation_date,SERIES` (older files: `DATE,SERIES`). */
 export const fredUrl = (series: string) => `https://fred.stlouisfed.org/graph/fredgraph.csv?id=${encodeURIComponent(series)}`;
-/** ALFRED's vintage table: one column per vintage, `SERIES_YYYYMMDD`, holding the series as published that day. */
-export const alfredUrl = (series: string) => `https://alfred.stlouisfed.org/graph/alfredgraph.csv?id=${encodeURIComponent(series)}`;
 
 function lines(text: string): string[][] {
   return text
@@ -31,29 +33,20 @@ export function fredObservations(series: string, text: string): Map<string, stri
   return out;
 }
 
-/**
- * First prints from an ALFRED vintage table: for each period, the value in the earliest vintage that has one, and
- * that vintage's date as its release date.
- */
-export function alfredFirstReleases(series: string, text: string): Map<string, { value: string; released: string }> {
-  const [header, ...rows] = lines(text);
-  const dateAt = header?.findIndex((h) => /^(observation_date|DATE)$/i.test(h.trim())) ?? -1;
-  const pattern = new RegExp(`^${series.replace(/[^A-Za-z0-9]/g, '\\$&')}_(\\d{4})(\\d{2})(\\d{2})$`, 'i');
-  const vintages = (header ?? [])
-    .map((h, i) => ({ i, m: pattern.exec(h.trim()) }))
-    .filter((v): v is { i: number; m: RegExpExecArray } => v.m !== null)
-    .map(({ i, m }) => ({ i, date: `${m[1]}-${m[2]}-${m[3]}` }))
-    .sort((a, b) => a.date.localeCompare(b.date));
-  if (dateAt < 0 || vintages.length === 0) throw new RotorError(`ALFRED ${series}: expected a header observation_date,${series}_YYYYMMDD,…, found ${header?.join(',') ?? 'nothing'}`);
-  const out = new Map<string, { value: string; released: string }>();
-  for (const cells of rows) {
-    const d = parsePeriodDate(cells[dateAt] ?? '');
-    if (!d) continue;
-    const first = vintages.find((v) => {
-      const c = (cells[v.i] ?? '').trim();
-      return c !== '' && c !== '.';
-    });
-    if (first) out.set(d, { value: cells[first.i].trim(), released: first.date });
-  }
-  return out;
+/** What `--first-release` gets from ALFRED: every observation's history, and how it was read. */
+export interface AlfredHistory {
+  histories: ObservationHistory[];
+  vintages: number;
+  /** Whether first-release q/q SAAR growth was derived (quarterly level series only). */
+  qoqSaar: boolean;
+}
+
+/** ALFRED's every vintage of a series: GET the download form, POST it back for all its vintages, read the ZIP. */
+export async function fetchAlfred(series: string, get: HttpGet, post: HttpPostForm): Promise<AlfredHistory> {
+  const url = alfredDownloadUrl(series);
+  const form = parseAlfredForm(series, await get(url));
+  const { name, text } = unzipOneCsv(`ALFRED ${series}: POST ${url}`, await post(url, alfredFormFields(form)));
+  const table = parseVintageTable(series, `alfred:${series}/${name}`, text);
+  const qoqSaar = isQuarterlyLevel(table);
+  return { histories: observationHistories(table, { qoqSaar }), vintages: table.vintages.length, qoqSaar };
 }

@@ -51,7 +51,6 @@ describe('rotor data fetch yahoo (stubbed)', () => {
 
 describe('rotor data fetch fred (stubbed HTTP)', () => {
   const FRED = 'observation_date,UNRATE\n2024-06-01,4.1\n2024-07-01,4.2\n2024-08-01,.\n';
-  const ALFRED = 'observation_date,UNRATE_20240705,UNRATE_20240802,UNRATE_20250107\n2024-06-01,4.1,4.1,4.1\n2024-07-01,,4.3,4.2\n';
 
   it('writes date,value from the FRED CSV, skipping "." ', async () => {
     const out = tmp();
@@ -61,21 +60,12 @@ describe('rotor data fetch fred (stubbed HTTP)', () => {
     expect(readFileSync(join(out, 'macro', 'UNRATE.csv'), 'utf8')).toBe('date,value\n2024-06-01,4.1\n2024-07-01,4.2\n');
   });
 
-  it('--first-release adds the first print and the vintage it appeared in; a rerun does not duplicate', async () => {
-    const out = tmp();
-    const http = async (url: string) => (url.includes('alfred') ? ALFRED : FRED);
-    await fetchFred(['UNRATE'], { out, firstRelease: true }, { ...quiet, http });
-    await fetchFred(['UNRATE'], { out, firstRelease: true }, { ...quiet, http });
-    // July 2024: latest 4.2, first published as 4.3 on 2024-08-02.
-    expect(readFileSync(join(out, 'macro', 'UNRATE.csv'), 'utf8')).toBe('date,value,release_date,first_release_value\n2024-06-01,4.1,2024-07-05,4.1\n2024-07-01,4.2,2024-08-02,4.3\n');
-  });
-
   it('an existing file with other columns is refused, naming it', async () => {
     const out = tmp();
     mkdirSync(join(out, 'macro'));
-    writeFileSync(join(out, 'macro', 'UNRATE.csv'), 'date,value\n2024-05-01,4.0\n');
-    await expect(fetchFred(['UNRATE'], { out, firstRelease: true }, { ...quiet, http: async (u) => (u.includes('alfred') ? ALFRED : FRED) })).rejects.toThrow(
-      `${join(out, 'macro', 'UNRATE.csv')}:1: has columns date,value; this fetch writes date,value,release_date,first_release_value`,
+    writeFileSync(join(out, 'macro', 'UNRATE.csv'), 'date,value,release_date\n2024-05-01,4.0,2024-06-07\n');
+    await expect(fetchFred(['UNRATE'], { out }, { ...quiet, http: async () => FRED })).rejects.toThrow(
+      `${join(out, 'macro', 'UNRATE.csv')}:1: has columns date,value,release_date; this command writes date,value`,
     );
   });
 
@@ -95,6 +85,14 @@ describe('the real command on this machine', () => {
     const r = rotor(['data', 'fetch', 'fred', 'UNRATE', '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^rotor: cannot reach fred\.stlouisfed\.org: no network\?/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.skipIf(process.env.ROTOR_ONLINE === '1')('without network, --first-release fails at ALFRED with one line and writes nothing', () => {
+    const out = join(tmp(), 'data');
+    const r = rotor(['data', 'fetch', 'fred', 'GDPC1', '--first-release', '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^rotor: cannot reach alfred\.stlouisfed\.org: no network\?/);
     expect(existsSync(out)).toBe(false);
   });
 });
