@@ -20,7 +20,17 @@ interface EventsFlags {
   days: number;
   'min-return': number;
   param?: string[];
-  on: DecisionTrigger[];
+  on: string[];
+}
+
+const TRIGGERS: readonly DecisionTrigger[] = ['entry', 'signal', 'exit', 'start', 'rebalance'];
+
+/** `entry,signal` or repeated flags → the decision triggers, each checked. */
+function parseTriggers(flags: readonly string[]): DecisionTrigger[] {
+  const out = flags.flatMap((f) => f.split(',')).map((s) => s.trim()).filter(Boolean);
+  const bad = out.find((t) => !(TRIGGERS as readonly string[]).includes(t));
+  if (bad !== undefined || out.length === 0) throw new RotorError(`--on ${flags.join(',')}: expected decision kinds among ${TRIGGERS.join(', ')}, e.g. entry,signal`);
+  return out as DecisionTrigger[];
 }
 
 /** `rotor events streak|rule|strategy …`: the options of an event study. */
@@ -39,7 +49,7 @@ export function eventsOptions<T>(y: Argv<T>) {
     .option('days', { type: 'number', default: 5, describe: 'streak: consecutive qualifying closes' })
     .option('min-return', { type: 'number', default: 0.01, describe: 'streak: each close-to-close return must exceed this' })
     .option('param', { type: 'string', array: true, describe: 'strategy: parameter key=value (repeatable)' })
-    .option('on', { choices: ['entry', 'signal', 'exit', 'start', 'rebalance'] as const, array: true, default: ['entry', 'signal'] as DecisionTrigger[], describe: 'strategy: which recorded decisions count as occurrences' })
+    .option('on', { type: 'string', array: true, default: ['entry,signal'], describe: `strategy: which recorded decisions count as occurrences (${TRIGGERS.join(', ')})` })
     .example('$0 events streak --symbol RUT --days 5 --min-return 0.01 --symbols RUT,IWM,SPY --data ../shared/data', 'the July-2024 streak, on real data')
     .example('$0 events rule "yoy(macro(CPIAUCNS, month)) <= 3%" --symbols IWM,SPY', 'a rule in the text syntax (see README, "Rules")')
     .example('$0 events strategy small-cap-streak --symbols IWM,SPY', 'the dates a strategy\'s entry rule fired');
@@ -54,7 +64,7 @@ function specOf(f: EventsFlags): SignalSpec {
   }
   if (!f.target) throw new RotorError(`events ${f.signal} needs ${f.signal === 'rule' ? 'a rule expression, e.g. "streak(ret(RUT) > 1%, 5)"' : 'a strategy file or built-in name'}`);
   if (f.signal === 'rule') return { kind: 'rule', text: f.target };
-  return { kind: 'strategy', ref: f.target, params: parseParamFlags(f.param), on: f.on };
+  return { kind: 'strategy', ref: f.target, params: parseParamFlags(f.param), on: parseTriggers(f.on) };
 }
 
 export function summaryOfEvents(r: EventsResult): string[] {

@@ -64,6 +64,10 @@ describe('rotor events on the sample', () => {
     expect(read(out).map((e) => e.date)).toEqual(['2001-11-16', '2002-10-16', '2008-12-03', '2009-03-16', '2020-11-10']);
     expect(read(out)[0].trigger).toMatch(/^RUT closed up more than 1% for 5 days \(.*\) → rotate into IWM$/);
     expect(Object.keys(read(out)[0].forward)).toEqual(['IWM', 'SPY']);
+    const exits = tmp();
+    rotor(['events', 'strategy', 'small-cap-streak', '--on', 'exit', '--horizons', '5', '--out', exits]);
+    // Each 20-day hold ends 20 trading days after its entry.
+    expect(read(exits).map((e) => e.date)).toEqual(['2001-12-17', '2002-11-13', '2009-01-02', '2009-04-14', '2020-12-09']);
   });
 
   it('refuses bad input with one line and writes nothing', () => {
@@ -74,6 +78,7 @@ describe('rotor events on the sample', () => {
       [['events', 'strategy', 'buy-and-hold', '--out', out], 'rotor: strategy buy-and-hold records no rule decisions, so its signals cannot be read back (record them with follow() or explainDecision(); see README, "Rules")'],
       [['events', 'rule', '--out', out], 'rotor: events rule needs a rule expression, e.g. "streak(ret(RUT) > 1%, 5)"'],
       [['events', 'streak', '--symbol', 'NOPE', '--out', out], 'no price file for NOPE'],
+      [['events', 'strategy', 'small-cap-streak', '--on', 'entries', '--out', out], 'rotor: --on entries: expected decision kinds among entry, signal, exit, start, rebalance, e.g. entry,signal'],
     ];
     for (const [args, message] of cases) {
       const r = rotor(args);
