@@ -66,8 +66,10 @@ describe('rotor events on the sample', () => {
     expect(Object.keys(read(out)[0].forward)).toEqual(['IWM', 'SPY']);
     const exits = tmp();
     rotor(['events', 'strategy', 'small-cap-streak', '--on', 'exit', '--horizons', '5', '--out', exits]);
-    // Each 20-day hold ends 20 trading days after its entry.
-    expect(read(exits).map((e) => e.date)).toEqual(['2001-12-17', '2002-11-13', '2009-01-02', '2009-04-14', '2020-12-09']);
+    // Each 20-day hold ends 20 trading days (rows of the sample's calendar) after its entry.
+    const calendar = [...closes('SPY').keys()];
+    const entries = ['2001-11-16', '2002-10-16', '2008-12-03', '2009-03-16', '2020-11-10'];
+    expect(read(exits).map((e) => e.date)).toEqual(entries.map((d) => calendar[calendar.indexOf(d) + 20]));
   });
 
   it('refuses bad input with one line and writes nothing', () => {
