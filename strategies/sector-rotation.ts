@@ -26,7 +26,7 @@ export default defineStrategy({
     const chosen = ranking.ranked.length ? ranking.ranked.slice(0, p.top).map((r) => r.name) : Object.keys(trailing);
     const weights = Object.fromEntries(chosen.map((s) => [s, 1 / chosen.length]));
     const action = `hold ${describeWeights(weights)}`;
-    ctx.explain(`top ${p.top} by ${p.lookback}-day return: ${ranking.text || 'none known yet'} → ${action}`, { trigger: 'rebalance', action, weights, rules: [] });
+    ctx.explain(`top ${p.top} by ${p.lookback}-day return: ${ranking.text || 'none known yet'} → ${action}`, { trigger: 'rebalance', action, weights, rules: [], ranking: ranking.ranked });
     return weights;
   },
 });
