@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
-import { loadDataset, SAMPLE_DIR, usedRanges, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
+import { listSymbols, loadDataset, SAMPLE_DIR, usedRanges, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
 import { decisionsCsv, equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
 
@@ -48,7 +48,10 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     ...resolveSymbols(strategy.signals, params),
     ...(settings.benchmark ? [settings.benchmark] : []),
   ];
-  const dataset = loadDataset(options.data ?? SAMPLE_DIR, symbols, resolveSymbols(strategy.macro, params), { vintage: options.vintage, macroLags: options.macroLags });
+  const dataDir = options.data ?? SAMPLE_DIR;
+  const inData = new Set(listSymbols(dataDir).macro);
+  const optionalMacro = resolveSymbols(strategy.optionalMacro, params).filter((m) => inData.has(m.split('.')[0]));
+  const dataset = loadDataset(dataDir, symbols, [...resolveSymbols(strategy.macro, params), ...optionalMacro], { vintage: options.vintage, macroLags: options.macroLags });
   const result = runBacktest({ market: dataset.market, macro: dataset.macro, strategy, params, settings });
   const metrics = computeMetrics({
     curve: result.curve,

@@ -29,7 +29,8 @@ export default defineStrategy({
   name: 'ubs-four-conditions',
   description: 'Overweight small caps while inflation is contained, the Fed is cutting, the economy grows and small-cap earnings grow.',
   universe: (p) => [...new Set([...Object.keys(p.openWeights), ...Object.keys(p.closedWeights)])],
-  macro: (p) => [p.cpi, p.fedFunds, p.gdpGrowth, p.unemployment, ...(p.epsSeries === 'none' ? [] : [p.epsSeries])],
+  macro: (p) => [p.cpi, p.fedFunds, p.gdpGrowth, p.unemployment],
+  optionalMacro: (p) => (p.epsSeries === 'none' ? [] : [p.epsSeries]),
   params,
   init(_ctx, p) {
     const policy = UNKNOWN_POLICIES.find((u) => u === p.unknown) ?? 'ignore';

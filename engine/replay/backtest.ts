@@ -60,6 +60,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   if (absentMacro.length) {
     throw new RotorError(`strategy ${strategy.name} needs macro series ${absentMacro.join(', ')}, not in the data`);
   }
+  const absentOptional = resolveSymbols(strategy.optionalMacro, params).filter((m) => !macroSeries.some((s) => s.name === m));
 
   const view = input.view ?? priceView(market, settings.prices);
   if (view.basis !== settings.prices) throw new Error('price view basis does not match the run settings');
@@ -80,7 +81,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const portfolio = new Portfolio(universe, settings.initialCash);
   const readable = new Map(declared.map((s) => [s, col(s)]));
   const tradable = new Map(universe.map((s, k) => [s, k]));
-  const macroBook = new MacroBook(macroSeries, strategy.name);
+  const macroBook = new MacroBook(macroSeries, strategy.name, new Set(absentOptional));
+  for (const m of absentOptional) notes.push({ kind: 'data', message: `optional macro series ${m} is not in the data: the strategy reads it as unknown` });
   const ctx = new BarContext(strategy.name, market.dates, view, readable, tradable, portfolio, macroBook, settings.maxLeverage);
 
   const openCols = universe.map((s) => view.open[col(s)]);

@@ -19,6 +19,8 @@ export class MacroBook {
   constructor(
     private readonly series: readonly MacroSeries[],
     private readonly strategy: string,
+    /** Optional series the strategy declared but the data lacks: always unknown, never an error. */
+    private readonly absent: ReadonlySet<string> = new Set(),
   ) {
     this.latestIndex = new Int32Array(series.length).fill(-1);
     series.forEach((s, i) => this.byName.set(s.name, i));
@@ -44,6 +46,7 @@ export class MacroBook {
 
   latest(name: string): MacroObservation | undefined {
     const i = this.byName.get(name);
+    if (i === undefined && this.absent.has(name)) return undefined;
     if (i === undefined) {
       throw new RotorError(
         `strategy ${this.strategy} reads macro series ${name}, which was not loaded ` +
@@ -60,6 +63,7 @@ export class MacroBook {
    */
   history(name: string, n: number, today: string): MacroObservation[] {
     this.latest(name);
+    if (this.absent.has(name)) return [];
     const i = this.byName.get(name)!;
     const s = this.series[i];
     const out: MacroObservation[] = [];
@@ -72,6 +76,9 @@ export class MacroBook {
   /** A point-in-time read (latest value or a transform) from what was published by `today`; see `readAsOf`. */
   reading(name: string, today: string, transform: MacroTransform = 'level'): MacroReading {
     this.latest(name);
+    if (this.absent.has(name)) {
+      return { series: name, transform: typeof transform === 'string' ? transform : JSON.stringify(transform), state: 'unknown', value: NaN, reason: `${name} is not in the data` };
+    }
     const i = this.byName.get(name)!;
     return readAsOf(this.series[i], today, transform, this.latestIndex[i]);
   }

@@ -13,6 +13,8 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unkno
   signals?: SymbolList<P>;
   /** Macro series it reads. */
   macro?: SymbolList<P>;
+  /** Macro series it reads when the data has them; a missing one reads as unknown instead of stopping the run. */
+  optionalMacro?: SymbolList<P>;
   params?: P;
   init?(ctx: StrategyContext, params: ParamValues<P>): S;
   /** Called at every close from the first trading bar on. Returning weights is `ctx.rebalance(weights)`. */

@@ -60,4 +60,20 @@ describe('macro releases replay point in time', () => {
     const strategy = defineStrategy({ name: 'm', description: '', universe: ['A'], macro: ['CPI'], onBar() {} });
     expect(() => runBacktest({ market, macro: [gdp], strategy })).toThrow('strategy m needs macro series CPI, not in the data');
   });
+
+  it('an optional series the data lacks reads as unknown and is noted, instead of stopping the run', () => {
+    const reads: unknown[] = [];
+    const strategy = defineStrategy({
+      name: 'm',
+      description: '',
+      universe: ['A'],
+      optionalMacro: ['EPS'],
+      onBar(ctx) {
+        if (ctx.firstBar) reads.push(ctx.macro('EPS'), ctx.macroHistory('EPS', 3), ctx.macroValue('EPS', 'yoy').state);
+      },
+    });
+    const r = runBacktest({ market, macro: [gdp], strategy, settings: { costs: ZERO_COSTS } });
+    expect(reads).toEqual([undefined, [], 'unknown']);
+    expect(r.notes).toContainEqual({ kind: 'data', message: 'optional macro series EPS is not in the data: the strategy reads it as unknown' });
+  });
 });
