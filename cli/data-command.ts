@@ -3,6 +3,8 @@ import { RotorError } from '../engine/errors.ts';
 import { dataCheck } from './data-check.ts';
 import { dataList } from './data-list.ts';
 import { fetchFred, fetchYahoo } from './data-fetch.ts';
+import { importFiles } from './data-import.ts';
+import { IMPORT_FORMATS } from '../datasets/import/import-layout.ts';
 
 /** Flags of the series checks, shared by `data check` (and echoed by `run` through the loader's defaults). */
 function withRuleFlags<T>(y: Argv<T>) {
@@ -56,5 +58,20 @@ export function dataCommand<T>(y: Argv<T>) {
         console.log(`wrote ${files.join(', ')}`);
       },
     )
-    .demandCommand(1, 'name a data command: list, check or fetch');
+    .command(
+      'import <files..>',
+      "normalise exports (Yahoo, Stooq, FRED, Investing.com) into DIR in rotor's layout, merging into existing files",
+      (a) =>
+        a
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV exports; a price file is named by its symbol (SPY.csv) unless --symbol' })
+          .option('out', { type: 'string', demandOption: true, describe: 'data folder to write prices/ or macro/ into' })
+          .option('format', { choices: ['auto', ...IMPORT_FORMATS] as const, default: 'auto' as const, describe: 'layout of the files (auto: recognised from the header)' })
+          .option('symbol', { type: 'string', describe: 'symbol (or FRED series) of a single file, when its name does not say it' }),
+      async (args) => {
+        const r = await importFiles((args.files as unknown[]).map(String), { out: String(args.out), format: args.format, symbol: args.symbol === undefined ? undefined : String(args.symbol) });
+        for (const line of r.lines) console.log(line);
+        console.log(`wrote ${r.written.join(', ')}`);
+      },
+    )
+    .demandCommand(1, 'name a data command: list, check, fetch or import');
 }

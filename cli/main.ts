@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<void> {
         console.log(await describeStrategy(String(args.strategy)));
       },
     )
-    .command('data', 'inspect, check and fetch data: rotor data list|check|fetch', (y) => dataCommand(y), () => {})
+    .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
     .demandCommand(1, 'name a command: run, demo, describe, data or events (see --help)')
     .strict()
