@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
-import { listSymbols, loadDataset, SAMPLE_DIR, usedRanges, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
+import { listSymbols, loadDataset, SAMPLE_DIR, usedRanges, warningsForRun, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
 import { decisionsCsv, equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
 
@@ -60,11 +60,14 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     benchmark: result.benchmark,
   });
   const dates = result.curve.dates;
+  const used = usedRanges(dataset.identity, dataset.market, dataset.macro, dates[0], dates[dates.length - 1]);
+  // The record lists the warnings about what this run used; `rotor data check` lists every one.
+  const warnings = warningsForRun(dataset.identity.warnings, used);
   const record: RunRecord = {
     rotor: ROTOR_VERSION,
     strategy: result.strategy,
     settings: result.settings,
-    data: { ...dataset.identity, from: dates[0], to: dates[dates.length - 1], bars: dates.length, used: usedRanges(dataset.identity, dataset.market, dataset.macro, dates[0], dates[dates.length - 1]) },
+    data: { ...dataset.identity, warnings: warnings.kept, warningsOutsideRun: warnings.outside, from: dates[0], to: dates[dates.length - 1], bars: dates.length, used },
     metrics,
     notes: result.notes,
   };

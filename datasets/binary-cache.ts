@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
  * Where: $ROTOR_CACHE_DIR (`off` disables), else rotor's own node_modules/.cache/rotor, else the OS temp folder.
  * Never inside the data folder: it may be read-only (../shared/data is) or under version control.
  */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4; // 4: findings carry the date they are about
 
 const MAGIC = Buffer.from('ROTORC\0\x01', 'latin1');
 

@@ -18,3 +18,4 @@ export { seriesKind, defaultRelease, employmentRelease, type SeriesKind } from '
 export { parseMacroLagFlags, readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
 export { issueText, countErrors, type DataIssue, type IssueSeverity } from './issues.ts';
 export { usedRanges, type UsedRange } from './used-ranges.ts';
+export { warningsForRun } from './run-warnings.ts';

@@ -16,6 +16,11 @@ export interface DataIssue {
   value?: string;
   /** What was expected vs found, without the file:line prefix. */
   message: string;
+  /**
+   * The date of the row or period the finding is about (a gap's later row, a missing period), so that a run lists
+   * only findings inside the dates it used; absent for findings about the whole file (e.g. OHLC unavailable).
+   */
+  date?: string;
 }
 
 /** `file:line: message`, the one-line form used in errors and logs. */
@@ -29,12 +34,12 @@ export class IssueLog {
 
   constructor(readonly file: string) {}
 
-  error(line: number | undefined, rule: string, message: string, value?: string): void {
-    this.issues.push(clean({ file: this.file, line, severity: 'error', rule, value, message }));
+  error(line: number | undefined, rule: string, message: string, value?: string, date?: string): void {
+    this.issues.push(clean({ file: this.file, line, severity: 'error', rule, value, message, date }));
   }
 
-  warn(line: number | undefined, rule: string, message: string, value?: string): void {
-    this.issues.push(clean({ file: this.file, line, severity: 'warning', rule, value, message }));
+  warn(line: number | undefined, rule: string, message: string, value?: string, date?: string): void {
+    this.issues.push(clean({ file: this.file, line, severity: 'warning', rule, value, message, date }));
   }
 
   get errorCount(): number {
@@ -47,6 +52,7 @@ function clean(issue: DataIssue): DataIssue {
   const out: DataIssue = { file: issue.file, severity: issue.severity, rule: issue.rule, message: issue.message };
   if (issue.line !== undefined) out.line = issue.line;
   if (issue.value !== undefined) out.value = issue.value;
+  if (issue.date !== undefined) out.date = issue.date;
   return out;
 }
 

@@ -32,13 +32,13 @@ export function checkPriceSeries(table: PriceTable, options: PriceRuleOptions = 
   for (let i = 0; i < n; i++) {
     const d = dates[i];
     const dow = weekday(d);
-    if (dow === 0 || dow === 6) log.warn(lines[i], 'weekend-date', `${d} is a ${dow === 0 ? 'Sunday' : 'Saturday'}; markets are closed on weekends`, d);
+    if (dow === 0 || dow === 6) log.warn(lines[i], 'weekend-date', `${d} is a ${dow === 0 ? 'Sunday' : 'Saturday'}; markets are closed on weekends`, d, d);
     if (i > 0) {
       const gap = toDay(d) - toDay(dates[i - 1]);
       if (gap > o.maxGapDays) {
         const msg = `calendar gap of ${gap} days from ${dates[i - 1]} (line ${lines[i - 1]}) to ${d}; at most ${o.maxGapDays} expected`;
-        if (o.gapSeverity === 'error') log.error(lines[i], 'calendar-gap', msg, `${gap} days`);
-        else log.warn(lines[i], 'calendar-gap', msg, `${gap} days`);
+        if (o.gapSeverity === 'error') log.error(lines[i], 'calendar-gap', msg, `${gap} days`, d);
+        else log.warn(lines[i], 'calendar-gap', msg, `${gap} days`, d);
       }
     }
     const adj = columns.adjClose[i];
@@ -47,7 +47,7 @@ export function checkPriceSeries(table: PriceTable, options: PriceRuleOptions = 
       if (Number.isFinite(prevPrice)) {
         const move = price / prevPrice - 1;
         if (Math.abs(move) > o.maxMove) {
-          log.warn(lines[i], 'big-move', `${Number.isFinite(adj) ? 'adj_close' : 'close'} moved ${pct(move)} from ${prevDate}, beyond ±${pct(o.maxMove)}: an unadjusted split?`, pct(move));
+          log.warn(lines[i], 'big-move', `${Number.isFinite(adj) ? 'adj_close' : 'close'} moved ${pct(move)} from ${prevDate}, beyond ±${pct(o.maxMove)}: an unadjusted split?`, pct(move), d);
         }
       }
       prevPrice = price;

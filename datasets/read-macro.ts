@@ -93,13 +93,13 @@ function checkPeriods(log: IssueLog, t: MacroTable): void {
     const d = t.dates[i];
     const month = +d.slice(5, 7);
     const aligned = d.endsWith('-01') && (freq !== 'quarterly' || month % 3 === 1) && (freq !== 'annual' || month === 1);
-    if (!aligned && misplaced++ < 3) log.warn(t.lines[i], 'period-start', `${d} is not the first day of a ${freq.replace('ly', '')} (FRED convention: date = start of the period)`, d);
+    if (!aligned && misplaced++ < 3) log.warn(t.lines[i], 'period-start', `${d} is not the first day of a ${freq.replace('ly', '')} (FRED convention: date = start of the period)`, d, d);
     if (i === 0) continue;
     const step = periodOrdinal(d, freq) - periodOrdinal(t.dates[i - 1], freq);
     if (step > 1) {
       const first = periodStartOf(periodOrdinal(t.dates[i - 1], freq) + 1, freq);
       const what = step === 2 ? `no row for ${first}` : `no rows for ${step - 1} periods from ${first}`;
-      log.warn(t.lines[i], 'missing-period', `${what} (between ${t.dates[i - 1]} on line ${t.lines[i - 1]} and ${d}): unknown to strategies, never zero`, first);
+      log.warn(t.lines[i], 'missing-period', `${what} (between ${t.dates[i - 1]} on line ${t.lines[i - 1]} and ${d}): unknown to strategies, never zero`, first, first);
     }
   }
   if (misplaced > 3) log.warn(undefined, 'period-start', `${misplaced} periods in all are not on the first day of their period`);

@@ -72,7 +72,7 @@ export function parsePrices(file: string, text: string): PriceTable {
     }
     // Yahoo and Stooq exports carry all-null rows on days without trading: nothing to load, nothing wrong.
     if (!any && layout.format !== 'rotor' && date !== undefined) {
-      log.warn(line, 'empty-row', 'no price on this row; skipped', date);
+      log.warn(line, 'empty-row', 'no price on this row; skipped', date, date);
       for (const f of PRICE_FIELDS) columns[f][k] = NaN;
       continue;
     }

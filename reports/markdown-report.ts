@@ -149,9 +149,13 @@ export function markdownReport(record: RunRecord, result: BacktestResult): strin
       '',
     );
   }
+  // Only warnings about what the run used are listed (datasets/run-warnings.ts); the rest are counted.
+  const outside = data.warningsOutsideRun ?? 0;
+  const elsewhere = outside ? `; ${outside} more about dates this run did not use` : '';
+  if (!data.warnings?.length && outside) out.push(`Data warnings: none about what this run used (${outside} about dates it did not use; \`rotor data check\` lists them).`, '');
   if (data.warnings?.length) {
     const shownWarnings = data.warnings.slice(0, MAX_LISTED);
-    out.push(`Data warnings (${data.warnings.length}; \`rotor data check\` lists them all):`, '');
+    out.push(`Data warnings (${data.warnings.length} about what this run used${elsewhere}; \`rotor data check\` lists them all):`, '');
     for (const w of shownWarnings) out.push(`- ${w.file}${w.line === undefined ? '' : `:${w.line}`}: ${w.message}`);
     if (shownWarnings.length < data.warnings.length) out.push(`- … and ${data.warnings.length - shownWarnings.length} more in metrics.json`);
     out.push('');

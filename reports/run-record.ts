@@ -8,7 +8,14 @@ export interface RunRecord {
   strategy: BacktestResult['strategy'];
   settings: RunSettings;
   /** The dataset's identity (files, hashes, warnings) and what of it the run replayed (`used`, per file). */
-  data: DatasetIdentity & { from: string; to: string; bars: number; used?: UsedRange[] };
+  data: DatasetIdentity & {
+    from: string;
+    to: string;
+    bars: number;
+    used?: UsedRange[];
+    /** Warnings about the files read but dated outside what the run used (left out of `warnings`). */
+    warningsOutsideRun?: number;
+  };
   metrics: Metrics;
   notes: BacktestResult['notes'];
 }

@@ -112,7 +112,7 @@ describe('loadDataset stops on errors before anything runs, and carries warnings
     const dir = folder({ 'prices/A.csv': rows('2024-01-05,10,10,10,10,10,1', '2024-01-06,10,10,10,10,10,1') });
     const d = loadDataset(dir, ['A'], [], { cacheDir: false });
     expect(d.identity.warnings).toEqual([
-      { file: 'prices/A.csv', line: 3, severity: 'warning', rule: 'weekend-date', value: '2024-01-06', message: '2024-01-06 is a Saturday; markets are closed on weekends' },
+      { file: 'prices/A.csv', line: 3, severity: 'warning', rule: 'weekend-date', value: '2024-01-06', message: '2024-01-06 is a Saturday; markets are closed on weekends', date: '2024-01-06' },
     ]);
   });
 });
