@@ -3,34 +3,12 @@
  * Integer days instead of Date objects: no time zones, no DST, and exact equality/ordering for free.
  */
 
-export interface Civil {
-  y: number;
-  m: number; // 1..12
-  d: number; // 1..31
-}
+import { civilFromDay, dayFromCivil } from '../../engine/macro/periods.ts';
 
-/** Howard Hinnant's days_from_civil. */
-export function dayFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { civilFromDay, dayFromCivil };
+export type Civil = ReturnType<typeof civilFromDay>;
 
-/** Howard Hinnant's civil_from_days. */
-export function civilFromDay(day: number): Civil {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
+
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 

@@ -8,10 +8,15 @@ export type MacroFrequency = 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'ann
 // the loader converts ~10^5 dates per load, and going through Date objects and toISOString costs ~1 µs each.
 
 export function toDay(date: string): number {
-  let y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+  const y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
   const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  if (m <= 2) y -= 1;
+  return dayFromCivil(y, m, d);
+}
+
+/** Howard Hinnant's days_from_civil: the day number since 1970-01-01 of a proleptic Gregorian date. */
+export function dayFromCivil(year: number, m: number, d: number): number {
+  const y = m <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
@@ -21,7 +26,8 @@ export function toDay(date: string): number {
 
 const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
-export function fromDay(day: number): string {
+/** Howard Hinnant's civil_from_days: proleptic Gregorian year, month (1-12) and day of a day number since 1970-01-01. */
+export function civilFromDay(day: number): { y: number; m: number; d: number } {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -30,7 +36,11 @@ export function fromDay(day: number): string {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+export function fromDay(day: number): string {
+  const { y, m, d } = civilFromDay(day);
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${TWO[m]}-${TWO[d]}`;
 }
 

@@ -35,10 +35,8 @@ function unknownBecause(series: Series, p: SeriesPoint | undefined): string {
   return `${series.label} unknown${p.at ? ` for ${p.at}` : ''}`;
 }
 
-function againstLevel(op: CompareOp, source: Source, level: number): PointRule {
-  const series = toSeries(source);
-  const test = (v: number) => TESTS[op](v, level);
-  const description = series.phrase?.(op, level) ?? `${series.label} ${op} ${formatThreshold(level, series.unit)}`;
+/** A rule that judges the latest point of one series with `test`: the shape of every comparison with levels. */
+function pointRule(series: Series, description: string, test: (v: number) => boolean): PointRule {
   return {
     description,
     series,
@@ -54,6 +52,12 @@ function againstLevel(op: CompareOp, source: Source, level: number): PointRule {
       };
     },
   };
+}
+
+function againstLevel(op: CompareOp, source: Source, level: number): PointRule {
+  const series = toSeries(source);
+  const description = series.phrase?.(op, level) ?? `${series.label} ${op} ${formatThreshold(level, series.unit)}`;
+  return pointRule(series, description, (v) => TESTS[op](v, level));
 }
 
 function againstSeries(op: CompareOp, source: Source, other: Source): Rule {
@@ -99,20 +103,5 @@ export const atMost = comparison('at or below');
 export function between(source: Source, low: number, high: number): PointRule {
   const series = toSeries(source);
   const description = `${series.label} between ${formatThreshold(low, series.unit)} and ${formatThreshold(high, series.unit)}`;
-  const test = (v: number) => TESTS['at or above'](v, low) && TESTS['at or below'](v, high);
-  return {
-    description,
-    series,
-    test,
-    evaluate(ctx) {
-      const p = latest(series.window(ctx, 1));
-      const known = p !== undefined && Number.isFinite(p.value);
-      return {
-        rule: description,
-        state: known ? truth(test(p.value)) : 'unknown',
-        because: known ? shown(series, p) : unknownBecause(series, p),
-        values: { [series.label]: known ? p.value : null },
-      };
-    },
-  };
+  return pointRule(series, description, (v) => TESTS['at or above'](v, low) && TESTS['at or below'](v, high));
 }
