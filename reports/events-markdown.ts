@@ -8,6 +8,9 @@ export interface EventsReportContext {
   declutter: number;
 }
 
+/** Below this many occurrences the report warns that its averages cannot tell an edge from luck. */
+const FEW = 30;
+
 /** events.md: what was studied and how, the statistics per horizon beside the baseline, then every occurrence. */
 export function eventsMarkdown(study: EventStudy, c: EventsReportContext): string {
   const out: string[] = [`# Event study: ${c.title}`, ''];
@@ -27,6 +30,13 @@ export function eventsMarkdown(study: EventStudy, c: EventsReportContext): strin
       'not independent.',
     '',
   );
+  if (n < FEW) {
+    out.push(
+      `> **${n} occurrence${n === 1 ? '' : 's'} only.** Averages over so few events are anecdotes: one event can carry the mean, ` +
+        'and a difference from the baseline this size is well within what chance produces. Read the occurrences one by one.',
+      '',
+    );
+  }
   for (const [symbol, rows] of Object.entries(study.summary)) {
     out.push(`## ${symbol}`, '');
     out.push(
