@@ -98,13 +98,13 @@ describe('rotor data fetch fred --first-release (ALFRED download form, stubbed)'
 
   it('a monthly rate gets no growth column; an observation revised away keeps its last value and vintage; a rerun does not duplicate', async () => {
     const out = tmp();
-    const wide = ['observation_date,UNRATE_20240705,UNRATE_20240802,UNRATE_20250107', '2024-06-01,4.1,4.1,4.1', '2024-07-01,,4.3,4.2', '2024-08-01,,,', ''].join('\n');
+    const wide = ['observation_date,UNRATE_20240705,UNRATE_20240802,UNRATE_20250107', '2024-06-01,6.1,6.1,6.1', '2024-07-01,,6.3,6.2', '2024-08-01,,,', ''].join('\n');
     const { deps } = alfredStub(formPage('1948-01-01', '2024-12-01', ['2024-07-05', '2024-08-02', '2025-01-07']), zip(wide, 'UNRATE.csv'));
     await fetchFred(['UNRATE'], { out, firstRelease: true }, deps);
     await fetchFred(['UNRATE'], { out, firstRelease: true }, deps);
-    // July 2024: first published as 4.3 on 2024-08-02, 4.2 since the January 2025 revision. August: in no vintage.
+    // July 2024 (made-up numbers): first published as 6.3 on 2024-08-02, 6.2 since the January 2025 revision. August: in no vintage.
     expect(readFileSync(join(out, 'macro', 'UNRATE.csv'), 'utf8')).toBe(
-      'date,value,release_date,first_release_value,latest_vintage\n2024-06-01,4.1,2024-07-05,4.1,2025-01-07\n2024-07-01,4.2,2024-08-02,4.3,2025-01-07\n',
+      'date,value,release_date,first_release_value,latest_vintage\n2024-06-01,6.1,2024-07-05,6.1,2025-01-07\n2024-07-01,6.2,2024-08-02,6.3,2025-01-07\n',
     );
   });
 

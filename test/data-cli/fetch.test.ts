@@ -50,20 +50,20 @@ describe('rotor data fetch yahoo (stubbed)', () => {
 });
 
 describe('rotor data fetch fred (stubbed HTTP)', () => {
-  const FRED = 'observation_date,UNRATE\n2024-06-01,4.1\n2024-07-01,4.2\n2024-08-01,.\n';
+  const FRED = 'observation_date,UNRATE\n2024-06-01,6.1\n2024-07-01,6.2\n2024-08-01,.\n';
 
   it('writes date,value from the FRED CSV, skipping "." ', async () => {
     const out = tmp();
     const urls: string[] = [];
     await fetchFred(['UNRATE'], { out }, { ...quiet, http: async (url) => (urls.push(url), FRED) });
     expect(urls).toEqual(['https://fred.stlouisfed.org/graph/fredgraph.csv?id=UNRATE']);
-    expect(readFileSync(join(out, 'macro', 'UNRATE.csv'), 'utf8')).toBe('date,value\n2024-06-01,4.1\n2024-07-01,4.2\n');
+    expect(readFileSync(join(out, 'macro', 'UNRATE.csv'), 'utf8')).toBe('date,value\n2024-06-01,6.1\n2024-07-01,6.2\n');
   });
 
   it('an existing file with other columns is refused, naming it', async () => {
     const out = tmp();
     mkdirSync(join(out, 'macro'));
-    writeFileSync(join(out, 'macro', 'UNRATE.csv'), 'date,value,release_date\n2024-05-01,4.0,2024-06-07\n');
+    writeFileSync(join(out, 'macro', 'UNRATE.csv'), 'date,value,release_date\n2024-05-01,6.0,2024-06-07\n');
     await expect(fetchFred(['UNRATE'], { out }, { ...quiet, http: async () => FRED })).rejects.toThrow(
       `${join(out, 'macro', 'UNRATE.csv')}:1: has columns date,value,release_date; this command writes date,value`,
     );

@@ -105,10 +105,10 @@ describe('rotor data import (danfo at the data edge)', () => {
   });
 
   it("a FRED export goes to macro/SERIES.csv as date,value; '.' days are dropped as empty", async () => {
-    const file = exportFile('fredgraph.csv', 'observation_date,DGS10\n2024-07-03,4.36\n2024-07-04,.\n2024-07-05,4.28\n2024-07-01,4.47\n');
+    const file = exportFile('fredgraph.csv', 'observation_date,DGS10\n2024-07-03,3.86\n2024-07-04,.\n2024-07-05,3.78\n2024-07-01,3.97\n');
     const out = tmp();
     const r = await importFiles([file], { out });
-    expect(read(out, 'macro/DGS10.csv')).toBe('date,value\n2024-07-01,4.47\n2024-07-03,4.36\n2024-07-05,4.28\n');
+    expect(read(out, 'macro/DGS10.csv')).toBe('date,value\n2024-07-01,3.97\n2024-07-03,3.86\n2024-07-05,3.78\n');
     expect(r.lines[0]).toBe(`${file} (fred) → macro/DGS10.csv: 4 rows in, 3 written, 1 dropped (1 empty, 0 exact duplicates); 2024-07-01 → 2024-07-05; 3 new, 0 replaced in 3 rows`);
   });
 
