@@ -8,7 +8,7 @@ import { loadDataset, parseMacroTable, parsePrices, readMacro } from '../../data
 const YAHOO = 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,100,102,99,101,95.5,1200\n2024-01-03,null,null,null,null,null,null\n2024-01-04,101,103,100,102.5,96.9,1300\n';
 const STOOQ = 'Date,Open,High,Low,Close,Volume\n2024-01-02,50,51,49.5,50.5,9000\n2024-01-03,50.5,52,50,51.75,8000\n';
 const STOOQ_ASCII = '<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>\nXYZ.US,D,20240102,000000,20,21,19,20.5,700,0\nXYZ.US,D,20240103,000000,20.5,22,20,21.25,800,0\n';
-const FRED_PRICE = 'observation_date,SP500\n2024-01-02,4742.83\n2024-01-03,.\n2024-01-04,4688.68\n';
+const FRED_PRICE = 'observation_date,SP500\n2024-01-02,3742.83\n2024-01-03,.\n2024-01-04,3688.68\n';
 
 describe('foreign price exports are recognised from their header', () => {
   it('Yahoo: Adj Close becomes adj_close, an all-null row is skipped with a warning', () => {
@@ -42,8 +42,8 @@ describe('foreign price exports are recognised from their header', () => {
     const t = parsePrices('f.csv', FRED_PRICE);
     expect(t.format).toBe('fred');
     expect(t.dates).toEqual(['2024-01-02', '2024-01-04']);
-    expect(Array.from(t.columns.close)).toEqual([4742.83, 4688.68]);
-    expect(Array.from(t.columns.adjClose)).toEqual([4742.83, 4688.68]);
+    expect(Array.from(t.columns.close)).toEqual([3742.83, 3688.68]);
+    expect(Array.from(t.columns.adjClose)).toEqual([3742.83, 3688.68]);
   });
 
   it('a folder of exports loads as it is; ^XYZ is read from XYZ.csv', () => {
@@ -68,7 +68,7 @@ describe('foreign price exports are recognised from their header', () => {
 
 describe('macro layouts', () => {
   it('FRED DATE,SERIES with . for missing: the series column is the value', () => {
-    const s = readMacro('f.csv', 'FEDFUNDS', 'DATE,FEDFUNDS\n2024-06-01,5.33\n2024-07-01,.\n2024-08-01,5.33\n');
+    const s = readMacro('f.csv', 'FEDFUNDS', 'DATE,FEDFUNDS\n2024-06-01,7.25\n2024-07-01,.\n2024-08-01,7.25\n');
     expect(s.periods).toEqual(['2024-06-01', '2024-08-01']);
   });
 
