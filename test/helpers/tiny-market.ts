@@ -39,4 +39,4 @@ export function days(n: number, start = '2024-01-01'): string[] {
   return out;
 }
 
-export const ZERO_COSTS = { commissionBps: 0, commissionPerShare: 0, commissionMin: 0, slippageBps: 0 };
+export { NO_COSTS as ZERO_COSTS } from '../../engine/index.ts';
