@@ -1,13 +1,13 @@
-import { RotorError } from '../errors.ts';
+import { FieldError, RotorError } from '../errors.ts';
 import type { MarketData } from '../market/market-data.ts';
 import { priceView, type PriceView } from '../market/price-view.ts';
 import type { MacroSeries } from '../macro/macro-series.ts';
 import { Portfolio } from '../broker/portfolio.ts';
 import { executeDeltas, type FillContext } from '../broker/execute.ts';
 import { rebalanceTo } from '../broker/rebalance.ts';
-import { resolveParams, type ParamValue } from '../strategy/params.ts';
-import { resolveSymbols, type Strategy } from '../strategy/define.ts';
-import { resolveSettings } from '../settings.ts';
+import type { ParamValue } from '../strategy/params.ts';
+import type { Strategy } from '../strategy/define.ts';
+import { resolveRun, type ResolvedRun } from './resolve-run.ts';
 import type { DecisionRecord, EquityCurve, RunNote, RunSettings, Trade } from '../types.ts';
 import { BarContext, type PendingOrder } from './bar-context.ts';
 import { EventQueue, Phase } from './event-queue.ts';
@@ -19,6 +19,8 @@ export interface BacktestInput {
   strategy: Strategy;
   params?: Readonly<Record<string, unknown>>;
   settings?: Partial<RunSettings>;
+  /** The same strategy, params and settings already resolved (by whoever loaded the data for them): used as is. */
+  resolved?: ResolvedRun;
   /** Reuse a price view across runs of one batch (it depends only on the market data and the basis). */
   view?: PriceView;
 }
@@ -41,13 +43,9 @@ type QueueItem = { kind: 'orders'; orders: PendingOrder[] } | { kind: 'release';
 
 /** Replay one strategy over the market, bar by bar. Deterministic: same inputs, same result, bit for bit. */
 export function runBacktest(input: BacktestInput): BacktestResult {
-  const { market, strategy } = input;
-  const settings = resolveSettings(input.settings);
-  const params = resolveParams(strategy.name, strategy.params ?? {}, input.params);
-  const universe = resolveSymbols(strategy.universe, params);
-  const signals = resolveSymbols(strategy.signals, params);
-  if (universe.length === 0) throw new RotorError(`strategy ${strategy.name} has an empty universe`);
-  const declared = [...new Set([...universe, ...signals, ...(settings.benchmark ? [settings.benchmark] : [])])];
+  const { market } = input;
+  const run = input.resolved ?? resolveRun(input.strategy, input.params, input.settings);
+  const { strategy, settings, params, universe, signals, symbols: declared } = run;
   const missing = declared.filter((s) => !market.has(s));
   if (missing.length) {
     throw new RotorError(
@@ -55,12 +53,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     );
   }
   const macroSeries = input.macro ?? [];
-  const wantedMacro = resolveSymbols(strategy.macro, params);
-  const absentMacro = wantedMacro.filter((m) => !macroSeries.some((s) => s.name === m));
+  const absentMacro = run.macro.filter((m) => !macroSeries.some((s) => s.name === m));
   if (absentMacro.length) {
     throw new RotorError(`strategy ${strategy.name} needs macro series ${absentMacro.join(', ')}, not in the data`);
   }
-  const absentOptional = resolveSymbols(strategy.optionalMacro, params).filter((m) => !macroSeries.some((s) => s.name === m));
+  const absentOptional = run.optionalMacro.filter((m) => !macroSeries.some((s) => s.name === m));
 
   const view = input.view ?? priceView(market, settings.prices);
   if (view.basis !== settings.prices) throw new Error('price view basis does not match the run settings');
@@ -70,9 +67,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   if (settings.fill === 'next-open') {
     const noOpen = universe.filter((s) => !view.open[col(s)].some((v) => v > 0));
     if (noOpen.length) {
-      throw new RotorError(
-        `${noOpen.join(', ')} ha${noOpen.length > 1 ? 've' : 's'} no open prices (adj_close only), so --fill next-open ` +
-          `cannot trade ${noOpen.length > 1 ? 'them' : 'it'}; use --fill next-close or close`,
+      throw new FieldError(
+        'settings.fill',
+        `${noOpen.join(', ')} ha${noOpen.length > 1 ? 've' : 's'} no open prices (adj_close only), so settings.fill next-open ` +
+          `cannot trade ${noOpen.length > 1 ? 'them' : 'it'}; use settings.fill next-close or close`,
       );
     }
   }
@@ -286,7 +284,7 @@ function runWindow(market: MarketData, view: PriceView, universe: string[], sign
     endBar = Math.min(i, commonEnd);
     if (i > commonEnd) {
       const which = [...universe, ...signals].filter((s) => view.last[idx(s)] === commonEnd).join(', ');
-      notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, before --to ${settings.to}: data for ${which} ends there` });
+      notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, before the end date ${settings.to}: data for ${which} ends there` });
     }
   }
   if (!settings.from && commonStart > 0) {

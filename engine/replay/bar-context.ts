@@ -1,4 +1,4 @@
-import { LookAheadError, RotorError } from '../errors.ts';
+import { FieldError, LookAheadError, RotorError } from '../errors.ts';
 import type { PriceView } from '../market/price-view.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
@@ -165,9 +165,10 @@ export class BarContext implements StrategyContext {
       sum += w;
     }
     if (sum > this.maxLeverage + 1e-9) {
-      throw new RotorError(
+      throw new FieldError(
+        'settings.maxLeverage',
         `strategy ${this.strategy} on ${this.date}: weights sum to ${sum.toFixed(6)}, above the allowed ` +
-          `${this.maxLeverage} (raise --max-leverage to allow leverage)`,
+          `${this.maxLeverage} (raise settings.maxLeverage to allow leverage)`,
       );
     }
     // A later rebalance in the same decision replaces an earlier one; share orders are kept.
