@@ -11,3 +11,4 @@ export { runChunks, type ScheduleOptions } from './schedule.ts';
 export { coordinate, type CoordinatorOptions, type CoordinatorResult, type FinishInfo, type Keep, type Progress } from './coordinator.ts';
 export { batchSummary, better, sweepSummary, type SummaryHeader } from './summary.ts';
 export { paramText, trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
+export { batchEntries, readBatchFile, type BatchEntry } from './batch-file.ts';

@@ -49,7 +49,7 @@ function header(h: SummaryHeader): string[] {
   const out = [`# ${h.title}`, ''];
   if (h.dataset.synthetic) out.push("> **SYNTHETIC DATA.** These trials ran on rotor's generated sample dataset, not market history.", '');
   out.push(
-    `**N = ${h.n} trials** (${h.counts.ok} ok, ${h.counts.failed} failed; every one counts, failed ones included). ` +
+    `**N = ${h.n} ${h.kind === 'sweep' ? 'trials' : 'runs'}** (${h.counts.ok} ok, ${h.counts.failed} failed; every one counts, failed ones included). ` +
       `Objective: \`${h.objective}\` (${h.minimize ? 'lower' : 'higher'} is better). Data: \`${h.dataset.dir}\` (dataset ${h.dataset.hash.slice(0, 12)}).`,
     '',
     ...h.space,

@@ -10,6 +10,7 @@ import { describeStrategy } from './describe.ts';
 import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
+import { batchCommand, batchOptions } from './batch-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
@@ -68,9 +69,10 @@ async function main(argv: string[]): Promise<void> {
       },
     )
     .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
+    .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, demo, describe, data or events (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, data or events (see --help)')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;
