@@ -1,5 +1,6 @@
 export {
   loadDataset,
+  filesHash,
   listSymbols,
   symbolFile,
   priceFolder,

@@ -74,6 +74,13 @@ export interface LoadOptions {
   cacheDir?: string | false;
 }
 
+/** sha256 over the names and hashes of some files: a dataset's hash, or the part of it one run reads. */
+export function filesHash(files: readonly Pick<DatasetFile, 'file' | 'sha256'>[]): string {
+  const hash = createHash('sha256');
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${f.file}\0${f.sha256}\n`);
+  return hash.digest('hex');
+}
+
 /** `^RUT` is stored as RUT.csv: carets are not portable in file names. */
 export function symbolFile(symbol: string): string {
   return symbol.replace(/^\^/, '') + '.csv';
@@ -175,11 +182,9 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
     return s;
   });
 
-  const hash = createHash('sha256');
-  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${f.file}\0${f.sha256}\n`);
   const warnings = issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, file: i.file.startsWith(dir) ? rel(i.file) : i.file }));
   const market = alignBars(bars);
-  const identity: DatasetIdentity = { dir, synthetic: isSynthetic(dir), hash: hash.digest('hex'), files, macro: series, vintage, warnings };
+  const identity: DatasetIdentity = { dir, synthetic: isSynthetic(dir), hash: filesHash(files), files, macro: series, vintage, warnings };
   if (key) writeDatasetEntry(cacheDir!, key, market, macro, identity);
   return { market, macro, identity, cache };
 }

@@ -1,4 +1,4 @@
-export type { DataRef, RunSpec, StrategyRef } from './spec.ts';
+export type { DataFileRef, DataRef, RunSpec, StrategyRef } from './spec.ts';
 export type { RunError, RunOutcome } from './outcome.ts';
 export { planRun, type RunPlan } from './plan.ts';
 export { execute, failedOutcome, runError, type Execution, type ExecuteOptions, type RunInputs } from './execute.ts';

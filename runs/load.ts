@@ -33,5 +33,6 @@ export function loadRunData(request: DataRequest, runs: readonly ResolvedRun[]):
   const vintage = request.vintage ?? 'first';
   const macroLags = request.macroLags ?? {};
   const dataset = loadDataset(dir, symbols, macro, { vintage, macroLags });
-  return { dataset, data: { dir: dataset.identity.dir, hash: dataset.identity.hash, vintage, macroLags } };
+  const files = dataset.identity.files.map((f) => ({ file: f.file, sha256: f.sha256, ...(f.symbol ? { symbol: f.symbol } : {}) }));
+  return { dataset, data: { dir: dataset.identity.dir, hash: dataset.identity.hash, files, vintage, macroLags } };
 }

@@ -12,11 +12,24 @@ export interface StrategyRef {
   sha256: string;
 }
 
+export interface DataFileRef {
+  /** Path inside the data folder: prices/SPY.csv, macro/CPIAUCSL.csv. */
+  file: string;
+  sha256: string;
+  /** The symbol a price file was read for. */
+  symbol?: string;
+}
+
 /** Which data a run reads, and how its macro series are timed. */
 export interface DataRef {
   dir: string;
-  /** The loaded dataset's hash (see DatasetIdentity.hash): files and their contents. */
+  /**
+   * sha256 over the names and contents of the files read (see DatasetIdentity.hash). In a RunSpec, of the files
+   * that run reads, so the same run has the same key however many other files were loaded beside it.
+   */
   hash: string;
+  /** Every loaded file with its hash, so each run's own hash can be taken from them. */
+  files: readonly DataFileRef[];
   vintage: MacroVintage;
   /** Per-series publication lags that override the defaults (`--macro-lag`). */
   macroLags: Readonly<Record<string, number>>;

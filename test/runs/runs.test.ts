@@ -20,10 +20,14 @@ describe('a run is a value', () => {
     expect(plan.key).toMatch(/^[0-9a-f]{64}$/);
     const same = planRun(resolveRun(strategy, { days: '4' }), ref, { ...data, dir: '/elsewhere' });
     expect(same.key).toBe(plan.key);
+    // Files loaded beside the run's own do not change its key.
+    const more = loadRunData({}, [resolved, resolveRun(strategy, { index: 'GSPC' })]).data;
+    expect(more.files.length).toBeGreaterThan(data.files.length);
+    expect(planRun(resolved, ref, more).key).toBe(plan.key);
     const keys = [
       planRun(resolveRun(strategy, { days: 5 }), ref, data).key,
       planRun(resolveRun(strategy, { days: 4 }, { costs: { commissionBps: 2, commissionPerShare: 0, commissionMin: 0, slippageBps: 2 } }), ref, data).key,
-      planRun(resolved, ref, { ...data, hash: 'other' }).key,
+      planRun(resolved, ref, { ...data, files: data.files.map((f, k) => (k === 0 ? { ...f, sha256: 'other' } : f)) }).key,
       planRun(resolved, { ...ref, sha256: 'other' }, data).key,
       runKey(plan.spec, ROTOR_VERSION + '-next'),
     ];
