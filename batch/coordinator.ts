@@ -175,7 +175,8 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     await o.runner.close();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const timings = { ...running, finished: new Date().toISOString(), seconds, trialsRun: ran, trialsPerSecond: seconds > 0 ? ran / seconds : null };
+  // maxRSS covers the worker threads too: they live in this process.
+  const timings = { ...running, finished: new Date().toISOString(), seconds, trialsRun: ran, trialsPerSecond: seconds > 0 ? ran / seconds : null, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
   const counts = { ok: ledger.done - failed, failed };
   if (!complete) {
     ledger.close();
