@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RotorError, type MacroSeries, type MarketDataTransfer, type Strategy } from '../engine/index.ts';
+import { RotorError, type MacroSeries, type MarketDataTransfer, type PriceView, type Strategy } from '../engine/index.ts';
 import type { DatasetIdentity } from '../datasets/index.ts';
 import { writeFilesAtomic } from '../reports/index.ts';
 import { runFiles, runRecord, type StrategyRef } from '../runs/index.ts';
@@ -28,6 +28,8 @@ export interface WorkerInit {
   plan: BatchPlan;
   market: MarketDataTransfer;
   macro: readonly MacroSeries[];
+  /** Price views over shared memory, built once in the main thread. */
+  views: readonly PriceView[];
   keepAll?: KeepAll;
 }
 

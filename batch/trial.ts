@@ -32,7 +32,19 @@ export class TrialContext {
     readonly strategies: readonly Strategy[],
     readonly market: MarketData,
     readonly macro: readonly MacroSeries[],
-  ) {}
+    /** Views built elsewhere over the same shared memory (a worker gets the main thread's). */
+    views: readonly PriceView[] = [],
+  ) {
+    for (const v of views) this.views.set(v.basis, v);
+  }
+
+  /** The price views every trial of the plan needs, built now (so they can be handed to workers). */
+  allViews(): PriceView[] {
+    const bases = new Set<PriceBasis>();
+    if (this.plan.trials.kind === 'list') for (const e of this.plan.trials.entries) bases.add(e.settings.prices ?? DEFAULT_SETTINGS.prices);
+    else bases.add(this.plan.trials.template.settings.prices ?? DEFAULT_SETTINGS.prices);
+    return [...bases].map((b) => this.view(b));
+  }
 
   view(basis: PriceBasis): PriceView {
     let v = this.views.get(basis);

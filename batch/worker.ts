@@ -5,7 +5,7 @@ import { loadPlanStrategies, runTrials, type WorkerInit } from './runners.ts';
 import { TrialContext, type TrialRow } from './trial.ts';
 
 const init = workerData as WorkerInit;
-const ctx = new TrialContext(init.plan, await loadPlanStrategies(init.plan.strategies), MarketData.fromTransfer(init.market), init.macro);
+const ctx = new TrialContext(init.plan, await loadPlanStrategies(init.plan.strategies), MarketData.fromTransfer(init.market), init.macro, init.views);
 
 export default function runChunk(task: { trials: number[] }): TrialRow[] {
   return runTrials(ctx, task.trials, init.keepAll);

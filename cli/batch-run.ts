@@ -67,7 +67,7 @@ export async function runBatchFlags(
   const runner =
     workers === 0
       ? inProcessRunner(context, keepAll)
-      : poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 });
+      : poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 });
   if (!(flags['chunk-timeout'] > 0)) throw new RotorError(`--chunk-timeout must be a number of seconds > 0, got ${flags['chunk-timeout']}`);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
