@@ -13,6 +13,12 @@ export function periodKey(date: string, kind: PeriodKind): string {
   return kind === 'month' ? date.slice(0, 7) : date.slice(0, 4);
 }
 
+function samePrefix(a: string, b: string, width: number): boolean {
+  if (a.length < width || b.length < width) return a.slice(0, width) === b.slice(0, width);
+  for (let j = width - 1; j >= 0; j--) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
 /**
  * Return of each calendar period present in `dates` (ascending ISO dates aligned with `equity`):
  * ret = last equity of the period / last equity of the previous period − 1, the first period measured from the
@@ -22,16 +28,18 @@ export function periodReturns(dates: readonly string[], equity: Float64Array, ki
   const n = Math.min(dates.length, equity.length);
   const out: PeriodReturn[] = [];
   if (n === 0) return out;
-  let key = periodKey(dates[0], kind);
+  // Dates are compared in place, character by character; a key is cut only where a period ends.
+  const width = kind === 'month' ? 7 : 4;
+  let start = dates[0];
   let base = equity[0];
   let last = equity[0];
-  const close = () => out.push({ period: key, ret: base > 0 ? last / base - 1 : NaN });
+  const close = () => out.push({ period: periodKey(start, kind), ret: base > 0 ? last / base - 1 : NaN });
   for (let i = 1; i < n; i++) {
-    const k = periodKey(dates[i], kind);
-    if (k !== key) {
+    const d = dates[i];
+    if (!samePrefix(d, start, width)) {
       close();
       base = last;
-      key = k;
+      start = d;
     }
     last = equity[i];
   }
