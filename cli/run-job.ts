@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
-import { listSymbols, loadDataset, SAMPLE_DIR, usedRanges, warningsForRun, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
+import { listSymbols, loadDataset, ROTOR_PACKAGE_VERSION, SAMPLE_DIR, usedRanges, warningsForRun, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
 import { decisionsCsv, equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
 
-export const ROTOR_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const ROTOR_VERSION: string = ROTOR_PACKAGE_VERSION;
 
 export interface JobOptions {
   strategy: string;

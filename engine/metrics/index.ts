@@ -177,7 +177,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const riskFree = Number.isFinite(input.riskFree) ? input.riskFree : 0;
   const rfDaily = dailyRiskFree(riskFree);
   const n = Math.min(curve.dates.length, curve.equity.length);
-  const dates = curve.dates.slice(0, n);
+  const dates = n === curve.dates.length ? curve.dates : curve.dates.slice(0, n);
   const equity = curve.equity.subarray(0, n);
   const gross = curve.grossEquity.subarray(0, Math.min(n, curve.grossEquity.length));
 

@@ -13,10 +13,32 @@ export function periodKey(date: string, kind: PeriodKind): string {
   return kind === 'month' ? date.slice(0, 7) : date.slice(0, 4);
 }
 
-function samePrefix(a: string, b: string, width: number): boolean {
-  if (a.length < width || b.length < width) return a.slice(0, width) === b.slice(0, width);
-  for (let j = width - 1; j >= 0; j--) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
-  return true;
+const startsCache = new WeakMap<readonly string[], Partial<Record<PeriodKind, Int32Array>>>();
+
+/**
+ * Indices where a new period starts (after index 0). A frozen dates array (a run's window, shared by the trials of a
+ * sweep) cannot change, so its boundaries are found once and kept.
+ */
+function periodStarts(dates: readonly string[], kind: PeriodKind): Int32Array {
+  const frozen = Object.isFrozen(dates);
+  const kept = frozen ? startsCache.get(dates)?.[kind] : undefined;
+  if (kept) return kept;
+  const starts: number[] = [];
+  let key = dates.length ? periodKey(dates[0], kind) : '';
+  for (let i = 1; i < dates.length; i++) {
+    const k = periodKey(dates[i], kind);
+    if (k !== key) {
+      starts.push(i);
+      key = k;
+    }
+  }
+  const out = Int32Array.from(starts);
+  if (frozen) {
+    const entry = startsCache.get(dates) ?? {};
+    entry[kind] = out;
+    startsCache.set(dates, entry);
+  }
+  return out;
 }
 
 /**
@@ -28,22 +50,17 @@ export function periodReturns(dates: readonly string[], equity: Float64Array, ki
   const n = Math.min(dates.length, equity.length);
   const out: PeriodReturn[] = [];
   if (n === 0) return out;
-  // Dates are compared in place, character by character; a key is cut only where a period ends.
-  const width = kind === 'month' ? 7 : 4;
-  let start = dates[0];
+  const starts = periodStarts(dates, kind);
+  let start = 0;
   let base = equity[0];
-  let last = equity[0];
-  const close = () => out.push({ period: periodKey(start, kind), ret: base > 0 ? last / base - 1 : NaN });
-  for (let i = 1; i < n; i++) {
-    const d = dates[i];
-    if (!samePrefix(d, start, width)) {
-      close();
-      base = last;
-      start = d;
-    }
-    last = equity[i];
+  for (let j = 0; ; j++) {
+    const next = j < starts.length && starts[j] < n ? starts[j] : n;
+    const last = equity[next - 1];
+    out.push({ period: periodKey(dates[start], kind), ret: base > 0 ? last / base - 1 : NaN });
+    if (next >= n) break;
+    base = last;
+    start = next;
   }
-  close();
   return out;
 }
 

@@ -11,7 +11,7 @@ import { resolveSettings } from '../settings.ts';
 import type { DecisionRecord, EquityCurve, PositionSums, RunNote, RunSettings, Trade } from '../types.ts';
 import { BarContext, type PendingOrder } from './bar-context.ts';
 import { sealContext } from './sealed-context.ts';
-import { calendarFlags } from './calendar-flags.ts';
+import { calendarFlags, windowDates } from './calendar-flags.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
 
@@ -143,7 +143,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
 
   const rows = endBar - startBar + 1;
   const curve: EquityCurve = {
-    dates: market.dates.slice(startBar, endBar + 1),
+    dates: windowDates(market.dates, startBar, endBar),
     equity: new Float64Array(rows),
     grossEquity: new Float64Array(rows),
     cash: new Float64Array(rows),

@@ -24,3 +24,21 @@ export function calendarFlags(dates: readonly string[]): CalendarFlags {
   }
   return flags;
 }
+
+const windows = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/**
+ * The dates of a run's window, one frozen array per calendar and window: a sweep's trials share it, and metrics keep
+ * what they derive from it (period boundaries) instead of recomputing it per trial.
+ */
+export function windowDates(dates: readonly string[], from: number, to: number): string[] {
+  let byWindow = windows.get(dates);
+  if (!byWindow) windows.set(dates, (byWindow = new Map()));
+  const key = `${from}:${to}`;
+  let out = byWindow.get(key);
+  if (!out) {
+    out = Object.freeze(dates.slice(from, to + 1)) as string[];
+    byWindow.set(key, out);
+  }
+  return out;
+}
