@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROTOR_ROOT } from '../datasets/index.ts';
 import { Piscina } from 'piscina';
 import type { ChunkRunner, WorkerInit } from './runners.ts';
 import type { TrialRow } from './trial.ts';
 
-/** The worker module beside this one: built JavaScript when rotor runs built, else the entry that loads tsx first. */
+/** The built worker when rotor runs built (dist/), else the source entry that loads tsx first. */
 function workerFile(): string {
-  const js = fileURLToPath(new URL('./worker.js', import.meta.url));
-  return existsSync(js) ? js : fileURLToPath(new URL('./worker-entry.js', import.meta.url));
+  const built = join(ROTOR_ROOT, 'dist', 'batch', 'worker.js');
+  const fromDist = fileURLToPath(import.meta.url).startsWith(join(ROTOR_ROOT, 'dist'));
+  return fromDist && existsSync(built) ? built : join(ROTOR_ROOT, 'batch', 'worker-entry.js');
 }
 
 export interface PoolOptions {

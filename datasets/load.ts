@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RotorError } from '../engine/errors.ts';
 import { alignBars } from '../engine/market/align.ts';
 import type { MarketData } from '../engine/market/market-data.ts';
 import type { MacroSeries } from '../engine/macro/macro-series.ts';
 import { defaultCacheDir } from './binary-cache.ts';
+import { ROTOR_ROOT } from './package-root.ts';
 import { readMacroFile, readPriceFile, type CacheStatus } from './cached-read.ts';
 import { throwIfErrors, type DataIssue } from './issues.ts';
 import { checkPriceSeries, type PriceRuleOptions } from './price-rules.ts';
@@ -17,7 +17,7 @@ import { readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
 import { datasetKey, readDatasetEntry, writeDatasetEntry } from './dataset-cache.ts';
 
 /** The embedded synthetic sample, used whenever no --data folder is given. */
-export const SAMPLE_DIR = fileURLToPath(new URL('./sample', import.meta.url));
+export const SAMPLE_DIR = join(ROTOR_ROOT, 'datasets', 'sample');
 
 export interface DatasetFile {
   /** Path relative to the dataset folder, e.g. `prices/SPY.csv`. */

@@ -29,7 +29,9 @@ export interface Execution {
 export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOptions = {}): Execution {
   try {
     const view = inputs.view?.basis === plan.spec.settings.prices ? inputs.view : undefined;
-    const result = runBacktest({ market: inputs.market, macro: inputs.macro, strategy: plan.resolved.strategy, resolved: plan.resolved, view });
+    // A compact outcome needs neither the per-position columns nor the decision log.
+    const record = options.full ? undefined : { positions: false, decisions: false };
+    const result = runBacktest({ market: inputs.market, macro: inputs.macro, strategy: plan.resolved.strategy, resolved: plan.resolved, view, ...(record ? { record } : {}) });
     const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark });
     const outcome: RunOutcome = {
       key: plan.key,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { ROTOR_PACKAGE_VERSION } from '../datasets/index.ts';
 
 /** rotor's own version: part of every run key, so a result is never reused across engine versions. */
-export const ROTOR_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const ROTOR_VERSION: string = ROTOR_PACKAGE_VERSION;

@@ -2,7 +2,6 @@
  * Performance metrics of a finished run. Every formula, unit and convention is written down in METRICS.md at the
  * repo root; keep the two in step.
  */
-import { mean } from 'simple-statistics';
 import type { EquityCurve, Trade } from '../types.ts';
 import { benchmarkMetrics, type BenchmarkMetrics } from './benchmark.ts';
 import {
@@ -30,7 +29,7 @@ import {
   totalSlippage,
   tradedNotional,
 } from './trades.ts';
-import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+import { finiteArray, finiteOrNull, meanOf, yearsBetween } from './util.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
@@ -136,8 +135,8 @@ export interface Metrics {
   benchmark: BenchmarkMetrics | null;
 }
 
-function headline(equity: Float64Array, years: number, rfDaily: number) {
-  const returns = finiteValues(dailyReturns(equity));
+function headline(equity: Float64Array, years: number, rfDaily: number, daily = dailyReturns(equity)) {
+  const returns = finiteArray(daily);
   const n = equity.length;
   const episodes = drawdownEpisodes(equity);
   return {
@@ -178,22 +177,22 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const riskFree = Number.isFinite(input.riskFree) ? input.riskFree : 0;
   const rfDaily = dailyRiskFree(riskFree);
   const n = Math.min(curve.dates.length, curve.equity.length);
-  const dates = curve.dates.slice(0, n);
+  const dates = n === curve.dates.length ? curve.dates : curve.dates.slice(0, n);
   const equity = curve.equity.subarray(0, n);
   const gross = curve.grossEquity.subarray(0, Math.min(n, curve.grossEquity.length));
 
   const yearsRaw = n > 0 ? yearsBetween(dates[0], dates[n - 1]) : NaN;
   const years = finiteOrNull(yearsRaw);
 
-  const net = headline(equity, yearsRaw, rfDaily);
+  const daily = dailyReturns(equity);
+  const net = headline(equity, yearsRaw, rfDaily, daily);
   const maxEp = maxDrawdownEpisode(net.episodes);
   const longEp = longestDrawdownEpisode(net.episodes);
-  const daily = dailyReturns(equity);
   const months = periodReturns(dates, equity, 'month');
   const yearsList = periodReturns(dates, equity, 'year');
 
-  const equityValues = finiteValues(equity);
-  const meanEquity = equityValues.length > 0 ? mean(equityValues) : NaN;
+  const equityValues = finiteArray(equity);
+  const meanEquity = equityValues.length > 0 ? meanOf(equityValues) : NaN;
   const notional = tradedNotional(trades);
   const trips = summariseRoundTrips(roundTrips(trades));
 
