@@ -1,5 +1,6 @@
 import type { RunSettings } from './types.ts';
 import { RotorError } from './errors.ts';
+import { checkModelSettings } from './model-settings.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   fill: 'next-open',
@@ -11,6 +12,9 @@ export const DEFAULT_SETTINGS: RunSettings = {
   driftBand: 0,
   minTradeValue: 0,
   riskFree: 0,
+  borrowBps: 0,
+  maintenanceMargin: 0,
+  startWhen: 'all',
 };
 
 /** Defaults overlaid with what the caller set, each value checked so a bad flag is named rather than propagated. */
@@ -45,6 +49,7 @@ export function resolveSettings(partial: Partial<RunSettings> = {}): RunSettings
   for (const [flag, d] of [['from', s.from], ['to', s.to]] as const) {
     if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RotorError(`--${flag} must be a date YYYY-MM-DD, got ${d}`);
   }
+  checkModelSettings(s);
   if (s.from && s.to && s.from > s.to) throw new RotorError(`--from ${s.from} is after --to ${s.to}`);
   return s;
 }

@@ -155,18 +155,21 @@ export class BarContext implements StrategyContext {
 
   rebalance(weights: Weights, reason = 'rebalance'): void {
     const target = new Float64Array(this.tradable.size);
+    // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
+    let short = false;
     for (const [symbol, w] of Object.entries(weights)) {
       const k = this.tradableIndex(symbol);
-      if (!Number.isFinite(w) || w < 0) {
-        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a number ≥ 0, got ${w}`);
+      if (!Number.isFinite(w)) {
+        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
       }
       target[k] = w;
-      sum += w;
+      sum += Math.abs(w);
+      if (w < 0) short = true;
     }
     if (sum > this.maxLeverage + 1e-9) {
       throw new RotorError(
-        `strategy ${this.strategy} on ${this.date}: weights sum to ${sum.toFixed(6)}, above the allowed ` +
+        `strategy ${this.strategy} on ${this.date}: ${short ? 'gross weights (Σ |w|) sum' : 'weights sum'} to ${sum.toFixed(6)}, above the allowed ` +
           `${this.maxLeverage} (raise --max-leverage to allow leverage)`,
       );
     }
