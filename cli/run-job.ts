@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
+import { RotorError, resolveParams, settingsMacro, settingsSymbols, resolveSymbols, resolveSettings, runBacktest, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
 import { listSymbols, loadDataset, SAMPLE_DIR, usedRanges, warningsForRun, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
@@ -46,18 +46,21 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   const symbols = [
     ...resolveSymbols(strategy.universe, params),
     ...resolveSymbols(strategy.signals, params),
-    ...(settings.benchmark ? [settings.benchmark] : []),
+    ...settingsSymbols(settings),
   ];
   const dataDir = options.data ?? SAMPLE_DIR;
   const inData = new Set(listSymbols(dataDir).macro);
   const optionalMacro = resolveSymbols(strategy.optionalMacro, params).filter((m) => inData.has(m.split('.')[0]));
-  const dataset = loadDataset(dataDir, symbols, [...resolveSymbols(strategy.macro, params), ...optionalMacro], { vintage: options.vintage, macroLags: options.macroLags });
+  const macroNames = [...new Set([...resolveSymbols(strategy.macro, params), ...optionalMacro, ...settingsMacro(settings)])];
+  const dataset = loadDataset(dataDir, [...new Set(symbols)], macroNames, { vintage: options.vintage, macroLags: options.macroLags });
   const result = runBacktest({ market: dataset.market, macro: dataset.macro, strategy, params, settings });
   const metrics = computeMetrics({
     curve: result.curve,
     trades: result.trades,
     riskFree: settings.riskFree,
     benchmark: result.benchmark,
+    benchmarks: result.benchmarks,
+    riskFreeDaily: result.riskFreeDaily,
   });
   const dates = result.curve.dates;
   const used = usedRanges(dataset.identity, dataset.market, dataset.macro, dates[0], dates[dates.length - 1]);

@@ -1,6 +1,7 @@
 export * from './types.ts';
 export { RotorError, LookAheadError } from './errors.ts';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.ts';
+export { benchmarkSpecs, settingsMacro, settingsSymbols } from './model-settings.ts';
 export * from './market/index.ts';
 export * from './macro/index.ts';
 export * from './strategy/index.ts';

@@ -12,6 +12,7 @@ export const BUILT_IN = [
   'relative-momentum',
   'dual-momentum',
   'sector-rotation',
+  'small-large-spread',
 ] as const;
 
 export function builtInPath(name: string): string {

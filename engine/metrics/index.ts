@@ -31,6 +31,7 @@ import {
   tradedNotional,
 } from './trades.ts';
 import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+import { annualRiskFree, excessReturns } from './risk-free.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
@@ -48,6 +49,10 @@ export interface MetricsInput {
   riskFree: number;
   /** Prices aligned with curve.dates, NaN where unknown. */
   benchmark?: { symbol: string; prices: Float64Array };
+  /** Every benchmark (the first is `benchmark`); each gets its own figures in `benchmarks`. */
+  benchmarks?: { symbol: string; prices: Float64Array }[];
+  /** A per-bar risk-free rate aligned with curve.dates (element r: bar r − 1 → r); replaces `riskFree` when given. */
+  riskFreeDaily?: Float64Array;
 }
 
 export interface DatedValue {
@@ -98,6 +103,10 @@ export interface TradingMetrics {
   winRate: number | null;
   totalCommission: number;
   totalSlippage: number;
+  /** Borrow fees paid on shorts (a cost: inside the gross-vs-net gap); 0 without shorts or a borrow fee. */
+  totalBorrow: number;
+  /** Interest credited on cash (negative when debit interest on borrowed cash exceeded it); 0 without a cash rate. */
+  interest: number;
 }
 
 export interface Metrics {
@@ -134,10 +143,14 @@ export interface Metrics {
   gross: HeadlineMetrics;
   /** null when no benchmark was given. */
   benchmark: BenchmarkMetrics | null;
+  /** Every benchmark, the first being `benchmark`; empty when none. */
+  benchmarks: BenchmarkMetrics[];
 }
 
-function headline(equity: Float64Array, years: number, rfDaily: number) {
+function headline(equity: Float64Array, years: number, rfDaily: number, rfSeries?: Float64Array) {
   const returns = finiteValues(dailyReturns(equity));
+  // With a risk-free series the ratios take each day's own rate: their excess returns over it, against zero.
+  const excess = rfSeries ? excessReturns(equity, rfSeries) : undefined;
   const n = equity.length;
   const episodes = drawdownEpisodes(equity);
   return {
@@ -146,7 +159,8 @@ function headline(equity: Float64Array, years: number, rfDaily: number) {
     totalReturn: totalReturn(equity),
     cagr: n > 0 ? cagr(equity[0], equity[n - 1], years) : null,
     volatility: annualisedVolatility(returns),
-    sharpe: sharpeRatio(returns, rfDaily),
+    sharpe: excess ? sharpeRatio(excess, 0) : sharpeRatio(returns, rfDaily),
+    sortino: excess ? sortinoRatio(excess, 0) : sortinoRatio(returns, rfDaily),
     maxDrawdown: maxDrawdownEpisode(episodes)?.depth ?? 0,
   };
 }
@@ -175,7 +189,8 @@ function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): D
 
 export function computeMetrics(input: MetricsInput): Metrics {
   const { curve, trades } = input;
-  const riskFree = Number.isFinite(input.riskFree) ? input.riskFree : 0;
+  const rfSeries = input.riskFreeDaily;
+  const riskFree = rfSeries ? annualRiskFree(rfSeries) : Number.isFinite(input.riskFree) ? input.riskFree : 0;
   const rfDaily = dailyRiskFree(riskFree);
   const n = Math.min(curve.dates.length, curve.equity.length);
   const dates = curve.dates.slice(0, n);
@@ -185,7 +200,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const yearsRaw = n > 0 ? yearsBetween(dates[0], dates[n - 1]) : NaN;
   const years = finiteOrNull(yearsRaw);
 
-  const net = headline(equity, yearsRaw, rfDaily);
+  const net = headline(equity, yearsRaw, rfDaily, rfSeries);
   const maxEp = maxDrawdownEpisode(net.episodes);
   const longEp = longestDrawdownEpisode(net.episodes);
   const daily = dailyReturns(equity);
@@ -197,7 +212,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const notional = tradedNotional(trades);
   const trips = summariseRoundTrips(roundTrips(trades));
 
-  const g = headline(gross, gross.length === n ? yearsRaw : NaN, rfDaily);
+  const g = headline(gross, gross.length === n ? yearsRaw : NaN, rfDaily, rfSeries);
+  const benchmarks = (input.benchmarks ?? (input.benchmark ? [input.benchmark] : [])).map((b) =>
+    benchmarkMetrics(b.symbol, dates, equity, b.prices, rfSeries ?? rfDaily),
+  );
 
   return {
     start: n > 0 ? dates[0] : null,
@@ -212,7 +230,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     cagr: net.cagr,
     volatility: net.volatility,
     sharpe: net.sharpe,
-    sortino: sortinoRatio(net.returns, rfDaily),
+    sortino: net.sortino,
     maxDrawdown: drawdownSummary(dates, maxEp),
     longestDrawdown: longEp
       ? {
@@ -242,6 +260,8 @@ export function computeMetrics(input: MetricsInput): Metrics {
       winRate: trips.winRate,
       totalCommission: totalCommission(trades),
       totalSlippage: totalSlippage(trades),
+      totalBorrow: n > 0 && curve.borrowPaid ? curve.borrowPaid[n - 1] : 0,
+      interest: n > 0 && curve.interest ? curve.interest[n - 1] : 0,
     },
     gross: {
       totalReturn: g.totalReturn,
@@ -250,8 +270,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       sharpe: g.sharpe,
       maxDrawdown: g.maxDrawdown,
     },
-    benchmark: input.benchmark
-      ? benchmarkMetrics(input.benchmark.symbol, dates, equity, input.benchmark.prices, rfDaily)
-      : null,
+    benchmark: input.benchmark ? (benchmarks[0] ?? null) : null,
+    benchmarks,
   };
 }
