@@ -9,3 +9,4 @@ export * from './broker/index.ts';
 export * from './replay/index.ts';
 export * from './rules/index.ts';
 export * from './studies/index.ts';
+export * from './calendar/index.ts';

@@ -13,6 +13,7 @@ import { BarContext, type PendingOrder } from './bar-context.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
 import { RunModel, type ListingEvent } from './run-model.ts';
+import { startsPeriod } from '../calendar/schedule.ts';
 import { runRates, benchmarkSeries } from './run-extras.ts';
 import { settingsMacro, settingsSymbols } from '../model-settings.ts';
 
@@ -207,6 +208,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     ctx.firstBar = t === startBar;
     ctx.newMonth = prev.slice(0, 7) !== date.slice(0, 7);
     ctx.newYear = prev.slice(0, 4) !== date.slice(0, 4);
+    ctx.newWeek = startsPeriod('week', prev, date);
+    ctx.newQuarter = startsPeriod('quarter', prev, date);
 
     ctx.closeKnown = false;
     process(t, Phase.Open);

@@ -6,6 +6,7 @@ import type { BarField, StrategyContext, Weights } from '../strategy/context.ts'
 import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
+import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
 export type PendingOrder =
@@ -23,6 +24,8 @@ export class BarContext implements StrategyContext {
   firstBar = false;
   newMonth = false;
   newYear = false;
+  newWeek = false;
+  newQuarter = false;
   equity = 0;
   pending: PendingOrder[] = [];
   readonly decisions: DecisionRecord[] = [];
@@ -42,6 +45,18 @@ export class BarContext implements StrategyContext {
 
   get date(): string {
     return this.dates[this.bar];
+  }
+
+  get monthEnd(): boolean {
+    return isMonthEnd(this.date);
+  }
+
+  get quarterEnd(): boolean {
+    return isQuarterEnd(this.date);
+  }
+
+  tradingDayOfMonth(): TradingDayOfMonth {
+    return tradingDayOfMonth(this.date);
   }
 
   get cash(): number {

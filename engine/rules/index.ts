@@ -14,3 +14,4 @@ export { describeWeights, explainDecision, ruleDecision, type DecisionTrigger, t
 export { follow, type Follower, type Legs } from './follow.ts';
 export { rank, type Ranking } from './rank.ts';
 export { parseRule, type ParsedRule } from './parse.ts';
+export { every, type EveryOptions } from './every.ts';
