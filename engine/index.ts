@@ -10,3 +10,5 @@ export * from './replay/index.ts';
 export * from './rules/index.ts';
 export * from './studies/index.ts';
 export * from './calendar/index.ts';
+export * from './indicators/index.ts';
+export * from './weighting/index.ts';

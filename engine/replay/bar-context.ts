@@ -6,6 +6,7 @@ import type { BarField, StrategyContext, Weights } from '../strategy/context.ts'
 import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
+import { Indicators } from '../indicators/indicators.ts';
 import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
@@ -57,6 +58,12 @@ export class BarContext implements StrategyContext {
 
   tradingDayOfMonth(): TradingDayOfMonth {
     return tradingDayOfMonth(this.date);
+  }
+
+  private indicatorBook?: Indicators;
+  get indicators(): Indicators {
+    this.indicatorBook ??= new Indicators((s) => this.column(s, 'close'), this.dates, () => (this.closeKnown ? this.bar : this.bar - 1));
+    return this.indicatorBook;
   }
 
   get cash(): number {

@@ -5,7 +5,8 @@ import type { Truth } from './truth.ts';
  * The reads a rule may make. Rules take the strategy's own context, so they see exactly what the strategy sees and
  * cannot look ahead either.
  */
-export type RuleContext = Pick<StrategyContext, 'bar' | 'date' | 'history' | 'macroHistory' | 'macroValue'>;
+export type RuleContext = Pick<StrategyContext, 'bar' | 'date' | 'history' | 'macroHistory' | 'macroValue'> &
+  Partial<Pick<StrategyContext, 'indicators'>>;
 
 /** Values recorded with an evaluation, for files and tests; null is unknown. */
 export type RuleValue = number | string | null | readonly (number | null)[];

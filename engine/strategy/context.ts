@@ -1,5 +1,6 @@
 import type { Trade } from '../types.ts';
 import type { TradingDayOfMonth } from '../calendar/schedule.ts';
+import type { Indicators } from '../indicators/indicators.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 
@@ -30,6 +31,11 @@ export interface StrategyContext {
    */
   readonly monthEnd: boolean;
   readonly quarterEnd: boolean;
+  /**
+   * Moving averages, volatility, RSI, distance from a high, correlation and beta of the declared symbols' closes,
+   * computed incrementally (engine/indicators): `ctx.indicators.sma('SPY', 10, 'month')`.
+   */
+  readonly indicators: Indicators;
   /** Today's place among its month's trading days by that calendar: `n` from 1 (first), `fromEnd` from −1 (last). */
   tradingDayOfMonth(): TradingDayOfMonth;
 
