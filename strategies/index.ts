@@ -13,6 +13,8 @@ export const BUILT_IN = [
   'dual-momentum',
   'sector-rotation',
   'small-large-spread',
+  'trend-rotation',
+  'inverse-vol-sectors',
 ] as const;
 
 export function builtInPath(name: string): string {
