@@ -12,11 +12,12 @@ import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
 import { batchCommand, batchOptions } from './batch-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
+import { flagsForFields } from './model-flags.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
 function fail(e: unknown): never {
   if (e instanceof RotorError) {
-    process.stderr.write(`rotor: ${e.message}\n`);
+    process.stderr.write(`rotor: ${flagsForFields(e.message)}\n`);
     process.exit(1);
   }
   process.stderr.write(`rotor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
 import type { RunSettings } from '../engine/index.ts';
+import { SAMPLE_DIR } from '../datasets/index.ts';
+import { parseBenchmarkFlag, parseRateFlag } from './model-flags.ts';
 
 /** Flags shared by every command that runs a backtest. */
 export function withRunFlags<T>(y: Argv<T>) {
@@ -19,8 +21,12 @@ export function withRunFlags<T>(y: Argv<T>) {
     .option('max-leverage', { type: 'number', default: 1, describe: 'maximum gross exposure / equity (1 = cash never negative)' })
     .option('drift-band', { type: 'number', default: 0, describe: 'skip trades whose weight change is below this' })
     .option('min-trade', { type: 'number', default: 0, describe: 'skip trades whose notional is below this' })
-    .option('risk-free', { type: 'number', default: 0, describe: 'annual risk-free rate for Sharpe, Sortino and alpha' })
-    .option('benchmark', { type: 'string', describe: 'symbol to compare against (beta, alpha, report)' });
+    .option('risk-free', { type: 'string', default: '0', describe: 'risk-free rate for Sharpe, Sortino and alpha: an annual rate, a macro series (DTB3) or a cash-like symbol (BIL)' })
+    .option('benchmark', { type: 'string', describe: 'benchmarks to compare against: SPY,IWM,60/40:SPY:0.6,SHY:0.4 (beta, alpha, report)' })
+    .option('borrow-bps', { type: 'number', default: 0, describe: 'borrow fee on shorts, bps of their market value a year (charged daily)' })
+    .option('maintenance-margin', { type: 'number', default: 0, describe: 'margin call when equity ≤ this × gross exposure (always when equity ≤ 0)' })
+    .option('start-when', { choices: ['all', 'any'] as const, default: 'all' as const, describe: 'start on the first day all (or any) universe symbols have a price' })
+    .option('cash-rate', { type: 'string', describe: 'what idle cash earns: an annual rate, a macro series (DTB3) or a cash-like symbol (BIL)' });
 }
 
 export interface RunFlags {
@@ -39,12 +45,26 @@ export interface RunFlags {
   'max-leverage': number;
   'drift-band': number;
   'min-trade': number;
-  'risk-free': number;
+  'risk-free': string | number;
   benchmark?: string;
+  'borrow-bps': number;
+  'maintenance-margin': number;
+  'start-when': RunSettings['startWhen'];
+  'cash-rate'?: string;
 }
 
 export function settingsFromFlags(f: RunFlags): Partial<RunSettings> {
+  const dataDir = f.data ?? SAMPLE_DIR;
+  const rf = parseRateFlag('risk-free', String(f['risk-free'] ?? '0'), dataDir);
+  const cash = f['cash-rate'] === undefined ? undefined : parseRateFlag('cash-rate', f['cash-rate'], dataDir);
+  const benchmarks = parseBenchmarkFlag(f.benchmark);
   return {
+    borrowBps: f['borrow-bps'] ?? 0,
+    maintenanceMargin: f['maintenance-margin'] ?? 0,
+    startWhen: f['start-when'] ?? 'all',
+    ...(cash ? { cashRate: cash.source ?? { kind: 'constant', rate: cash.rate! } } : {}),
+    ...(rf.source ? { riskFreeFrom: rf.source } : {}),
+    ...(benchmarks.length > 1 || (benchmarks.length === 1 && benchmarks[0].weights[benchmarks[0].name] !== 1) ? { benchmarks } : {}),
     fill: f.fill,
     prices: f.prices,
     initialCash: f.cash,
@@ -58,8 +78,8 @@ export function settingsFromFlags(f: RunFlags): Partial<RunSettings> {
     maxLeverage: f['max-leverage'],
     driftBand: f['drift-band'],
     minTradeValue: f['min-trade'],
-    riskFree: f['risk-free'],
-    benchmark: f.benchmark,
+    riskFree: rf.rate ?? 0,
+    benchmark: benchmarks[0]?.name,
     from: f.from,
     to: f.to,
   };

@@ -1,6 +1,7 @@
 export * from './types.ts';
 export { RotorError, FieldError, LookAheadError } from './errors.ts';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.ts';
+export { benchmarkSpecs, settingsMacro, settingsSymbols } from './model-settings.ts';
 export * from './market/index.ts';
 export * from './macro/index.ts';
 export * from './strategy/index.ts';
@@ -8,3 +9,6 @@ export * from './broker/index.ts';
 export * from './replay/index.ts';
 export * from './rules/index.ts';
 export * from './studies/index.ts';
+export * from './calendar/index.ts';
+export * from './indicators/index.ts';
+export * from './weighting/index.ts';

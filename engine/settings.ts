@@ -1,5 +1,6 @@
 import type { RunSettings } from './types.ts';
 import { FieldError } from './errors.ts';
+import { checkModelSettings } from './model-settings.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   fill: 'next-open',
@@ -11,6 +12,9 @@ export const DEFAULT_SETTINGS: RunSettings = {
   driftBand: 0,
   minTradeValue: 0,
   riskFree: 0,
+  borrowBps: 0,
+  maintenanceMargin: 0,
+  startWhen: 'all',
 };
 
 /** Defaults overlaid with what the caller set, each value checked so a bad value is named rather than propagated. */
@@ -43,6 +47,7 @@ export function resolveSettings(partial: Partial<RunSettings> = {}): RunSettings
     const d = s[field];
     if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) bad(field, 'a date YYYY-MM-DD', d);
   }
+  checkModelSettings(s);
   if (s.from && s.to && s.from > s.to) {
     throw new FieldError('settings.from', `settings.from ${s.from} is after settings.to ${s.to}`);
   }

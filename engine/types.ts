@@ -34,10 +34,37 @@ export interface RunSettings {
   minTradeValue: number;
   /** Annual risk-free rate used by Sharpe/Sortino/alpha. */
   riskFree: number;
-  /** Symbol used for beta/alpha and the report's comparison line, if any. */
+  /** Symbol used for beta/alpha and the report's comparison line, if any (the first of `benchmarks`). */
   benchmark?: string;
+  /** Every benchmark, each a symbol (`{ SPY: 1 }`) or a fixed-weight blend rebalanced monthly. */
+  benchmarks?: BenchmarkSpec[];
+  /** Borrow fee on short positions, bps of their market value a year, charged every bar (/252). */
+  borrowBps: number;
+  /**
+   * A margin call liquidates every position at the close when equity falls to `maintenanceMargin × gross exposure`
+   * or below (and always when it reaches zero).
+   */
+  maintenanceMargin: number;
+  /** When the run starts: the first day `all` universe symbols have a price (default) or `any` of them has one. */
+  startWhen: 'all' | 'any';
+  /** What idle cash earns every bar (and negative cash pays); none when absent. */
+  cashRate?: RateSource;
+  /** A risk-free series for Sharpe/Sortino/alpha; overrides `riskFree` when set. */
+  riskFreeFrom?: RateSource;
   from?: string;
   to?: string;
+}
+
+/**
+ * A rate as plain data: a constant annual rate, a macro series of annual yields in percent (DTB3, read point in
+ * time), or a cash-like fund whose daily total return is the rate.
+ */
+export type RateSource = { kind: 'constant'; rate: number } | { kind: 'series'; name: string } | { kind: 'symbol'; symbol: string };
+
+/** A benchmark: one symbol (`{ name: 'SPY', weights: { SPY: 1 } }`) or a blend rebalanced on each month's first bar. */
+export interface BenchmarkSpec {
+  name: string;
+  weights: Readonly<Record<string, number>>;
 }
 
 export type Side = 'buy' | 'sell';
@@ -60,7 +87,7 @@ export interface Trade {
 /** Anything the run wants a reader to know that is not a trade: scaled buys, unfillable orders, data warnings. */
 export interface RunNote {
   date?: string;
-  kind: 'scaled' | 'unfilled' | 'data' | 'info';
+  kind: 'scaled' | 'unfilled' | 'data' | 'info' | 'margin-call' | 'delisted';
   message: string;
 }
 
@@ -80,6 +107,10 @@ export interface EquityCurve {
    */
   positionValues: Float64Array;
   positionSums?: PositionSums;
+  /** Borrow fees charged on shorts so far (cumulative, in `grossEquity`'s add-back); absent on runs without. */
+  borrowPaid?: Float64Array;
+  /** Interest credited on cash so far (cumulative, negative when debit interest exceeded it); absent without a cash rate. */
+  interest?: Float64Array;
 }
 
 /** Position values summed over the bars as they were marked (see METRICS.md, exposure), instead of kept per bar. */

@@ -3,6 +3,7 @@ import { drawdownSeries, periodReturns } from '../engine/metrics/index.ts';
 import { fixed, money, pct, table } from './format.ts';
 import type { RunRecord } from './run-record.ts';
 import { decisionsSection } from './decisions-section.ts';
+import { modelSection } from './model-section.ts';
 
 /** Long lists (decisions, notes) are cut here in the report; the files keep them all. */
 const MAX_LISTED = 50;
@@ -60,6 +61,7 @@ export function markdownReport(record: RunRecord, result: BacktestResult): strin
     out.push(`Against ${b.symbol}: beta ${fixed(b.beta)}, alpha ${pct(b.alpha)} a year, correlation ${fixed(b.correlation)} over ${b.pairedDays} days.`, '');
   }
   out.push(`Sharpe and Sortino use a risk-free rate of ${pct(m.riskFree)}; formulas are in METRICS.md.`, '');
+  out.push(...modelSection(m, result));
 
   const dd = m.maxDrawdown;
   out.push('## Drawdown', '');

@@ -32,7 +32,7 @@ export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOption
     // A compact outcome needs neither the per-position columns nor the decision log.
     const record = options.full ? undefined : { positions: false, decisions: false };
     const result = runBacktest({ market: inputs.market, macro: inputs.macro, strategy: plan.resolved.strategy, resolved: plan.resolved, view, ...(record ? { record } : {}) });
-    const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark });
+    const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark, benchmarks: result.benchmarks, riskFreeDaily: result.riskFreeDaily });
     const outcome: RunOutcome = {
       key: plan.key,
       status: 'ok',

@@ -17,6 +17,9 @@ const BUILT_INS = {
   'relative-momentum': () => import('./relative-momentum.ts'),
   'dual-momentum': () => import('./dual-momentum.ts'),
   'sector-rotation': () => import('./sector-rotation.ts'),
+  'small-large-spread': () => import('./small-large-spread.ts'),
+  'trend-rotation': () => import('./trend-rotation.ts'),
+  'inverse-vol-sectors': () => import('./inverse-vol-sectors.ts'),
 } satisfies Record<string, () => Promise<{ default: unknown }>>;
 
 export const BUILT_IN = Object.keys(BUILT_INS) as (keyof typeof BUILT_INS)[];

@@ -1,6 +1,7 @@
 import type { RunNote, RunSettings, Trade } from '../types.ts';
 import { commission, slippedPrice } from './costs.ts';
 import type { Portfolio } from './portfolio.ts';
+import { coverShorts, sellShort, shortMarketValue } from './shorts.ts';
 
 export interface FillContext {
   date: string;
@@ -28,17 +29,16 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   const costs = settings.costs;
   const n = delta.length;
 
+  // Shares to sell short once the long positions are sold (see shorts.ts); allocated only when a sell needs it.
+  let shortSales: Float64Array | undefined;
   for (let k = 0; k < n; k++) {
     if (delta[k] >= 0) continue;
     let q = -delta[k];
     const held = portfolio.quantity[k];
     if (q > held) {
-      fill.notes.push({
-        date: fill.date,
-        kind: 'scaled',
-        message: `sell of ${q} ${portfolio.symbols[k]} cut to the ${held} held (rotor does not short)`,
-      });
-      q = held;
+      shortSales ??= new Float64Array(n);
+      shortSales[k] = held > 0 ? q - held : q;
+      q = Math.max(0, held);
     }
     if (q <= 0) continue;
     const px = slippedPrice(costs, price[k], false);
@@ -58,11 +58,16 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'sell', quantity: q, price: px, commission: fee, slippage: slip, reason });
   }
 
+  // Covering shorts only lowers exposure, so it comes before new positions and is never scaled.
+  const covers = coverShorts(portfolio, delta, fill, reason);
+  if (shortSales) sellShort(portfolio, shortSales, fill, reason);
+
   const buyPrice = new Float64Array(n);
   // Indices of the buys, ascending: the bisection below re-prices only these (same order, so same sums).
   const buys = new Int32Array(n);
   let nBuys = 0;
   for (let k = 0; k < n; k++) {
+    if (covers) delta[k] -= covers[k];
     if (delta[k] > 0) {
       buyPrice[k] = slippedPrice(costs, price[k], true);
       buys[nBuys++] = k;
@@ -81,7 +86,10 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     return c;
   };
   const equity = portfolio.value(price, fill.mark);
-  const available = portfolio.cash + Math.max(0, settings.maxLeverage - 1) * equity;
+  let available = portfolio.cash + Math.max(0, settings.maxLeverage - 1) * equity;
+  // Short proceeds sit in cash as collateral: they count against the gross limit instead of funding longs.
+  const shortValue = shortMarketValue(portfolio, price, fill.mark);
+  if (shortValue > 0) available -= 2 * shortValue;
   let scale = 1;
   if (cost(1) > available) {
     // Cost is monotone in the scale (commission minimums included), so bisection finds the largest that fits.
@@ -115,5 +123,5 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: buyReason });
   }
   // Buys were sized to spend at most the cash; summing them one by one can round a few ulps below zero.
-  if (settings.maxLeverage === 1 && portfolio.cash < 0 && portfolio.cash > -1e-9 * Math.max(1, equity)) portfolio.cash = 0;
+  if (settings.maxLeverage === 1 && shortValue === 0 && portfolio.cash < 0 && portfolio.cash > -1e-9 * Math.max(1, equity)) portfolio.cash = 0;
 }

@@ -3,6 +3,10 @@ export class Portfolio {
   readonly quantity: Float64Array;
   /** Commissions and slippage paid so far: the gap between gross and net equity. */
   costsPaid = 0;
+  /** Borrow fees charged on shorts so far (also inside `costsPaid`). */
+  borrowPaid = 0;
+  /** Interest credited on cash so far (debit interest on negative cash counts against it). */
+  interest = 0;
 
   constructor(
     readonly symbols: readonly string[],

@@ -27,7 +27,8 @@ export function benchmarkMetrics(
   dates: readonly string[],
   equity: Float64Array,
   prices: Float64Array,
-  rfDaily: number,
+  /** A constant daily rate, or one per bar aligned with `dates` (element r: bar r − 1 → r). */
+  rfDaily: number | Float64Array,
 ): BenchmarkMetrics {
   const n = Math.min(dates.length, equity.length, prices.length);
   const p = prices.subarray(0, n);
@@ -46,12 +47,16 @@ export function benchmarkMetrics(
   const rpAll = dailyReturns(equity.subarray(0, n));
   const xs: number[] = [];
   const ys: number[] = [];
+  let rfSum = 0;
   for (let j = 0; j < rb.length; j++) {
     if (Number.isFinite(rb[j]) && Number.isFinite(rpAll[j])) {
       xs.push(rb[j]);
       ys.push(rpAll[j]);
+      if (typeof rfDaily !== 'number' && Number.isFinite(rfDaily[j + 1])) rfSum += rfDaily[j + 1];
     }
   }
+  // mean(r − rf) = mean(r) − mean(rf) over the paired days, so a series needs only its mean there.
+  const rf = typeof rfDaily === 'number' ? rfDaily : xs.length ? rfSum / xs.length : 0;
 
   let beta: number | null = null;
   let alpha: number | null = null;
@@ -62,7 +67,7 @@ export function benchmarkMetrics(
     if (sdB > ZERO_STDEV) {
       beta = finiteOrNull(sampleCovariance(ys, xs) / sampleVariance(xs));
       if (beta !== null) {
-        alpha = finiteOrNull((mean(ys) - rfDaily - beta * (mean(xs) - rfDaily)) * TRADING_DAYS_PER_YEAR);
+        alpha = finiteOrNull((mean(ys) - rf - beta * (mean(xs) - rf)) * TRADING_DAYS_PER_YEAR);
       }
       if (sdP > ZERO_STDEV) correlation = finiteOrNull(sampleCorrelation(ys, xs));
     }

@@ -30,6 +30,7 @@ import {
   tradedNotional,
 } from './trades.ts';
 import { finiteArray, finiteOrNull, meanOf, yearsBetween } from './util.ts';
+import { annualRiskFree, excessReturns } from './risk-free.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
@@ -47,6 +48,10 @@ export interface MetricsInput {
   riskFree: number;
   /** Prices aligned with curve.dates, NaN where unknown. */
   benchmark?: { symbol: string; prices: Float64Array };
+  /** Every benchmark (the first is `benchmark`); each gets its own figures in `benchmarks`. */
+  benchmarks?: { symbol: string; prices: Float64Array }[];
+  /** A per-bar risk-free rate aligned with curve.dates (element r: bar r − 1 → r); replaces `riskFree` when given. */
+  riskFreeDaily?: Float64Array;
 }
 
 export interface DatedValue {
@@ -97,6 +102,10 @@ export interface TradingMetrics {
   winRate: number | null;
   totalCommission: number;
   totalSlippage: number;
+  /** Borrow fees paid on shorts (a cost: inside the gross-vs-net gap); 0 without shorts or a borrow fee. */
+  totalBorrow: number;
+  /** Interest credited on cash (negative when debit interest on borrowed cash exceeded it); 0 without a cash rate. */
+  interest: number;
 }
 
 export interface Metrics {
@@ -133,10 +142,14 @@ export interface Metrics {
   gross: HeadlineMetrics;
   /** null when no benchmark was given. */
   benchmark: BenchmarkMetrics | null;
+  /** Every benchmark, the first being `benchmark`; empty when none. */
+  benchmarks: BenchmarkMetrics[];
 }
 
-function headline(equity: Float64Array, years: number, rfDaily: number, daily = dailyReturns(equity)) {
+function headline(equity: Float64Array, years: number, rfDaily: number, rfSeries?: Float64Array, daily = dailyReturns(equity)) {
   const returns = finiteArray(daily);
+  // With a risk-free series the ratios take each day's own rate: their excess returns over it, against zero.
+  const excess = rfSeries ? excessReturns(equity, rfSeries) : undefined;
   const n = equity.length;
   const episodes = drawdownEpisodes(equity);
   return {
@@ -145,7 +158,8 @@ function headline(equity: Float64Array, years: number, rfDaily: number, daily = 
     totalReturn: totalReturn(equity),
     cagr: n > 0 ? cagr(equity[0], equity[n - 1], years) : null,
     volatility: annualisedVolatility(returns),
-    sharpe: sharpeRatio(returns, rfDaily),
+    sharpe: excess ? sharpeRatio(excess, 0) : sharpeRatio(returns, rfDaily),
+    sortino: excess ? sortinoRatio(excess, 0) : sortinoRatio(returns, rfDaily),
     maxDrawdown: maxDrawdownEpisode(episodes)?.depth ?? 0,
   };
 }
@@ -174,7 +188,8 @@ function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): D
 
 export function computeMetrics(input: MetricsInput): Metrics {
   const { curve, trades } = input;
-  const riskFree = Number.isFinite(input.riskFree) ? input.riskFree : 0;
+  const rfSeries = input.riskFreeDaily;
+  const riskFree = rfSeries ? annualRiskFree(rfSeries) : Number.isFinite(input.riskFree) ? input.riskFree : 0;
   const rfDaily = dailyRiskFree(riskFree);
   const n = Math.min(curve.dates.length, curve.equity.length);
   const dates = n === curve.dates.length ? curve.dates : curve.dates.slice(0, n);
@@ -185,7 +200,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const years = finiteOrNull(yearsRaw);
 
   const daily = dailyReturns(equity);
-  const net = headline(equity, yearsRaw, rfDaily, daily);
+  const net = headline(equity, yearsRaw, rfDaily, rfSeries, daily);
   const maxEp = maxDrawdownEpisode(net.episodes);
   const longEp = longestDrawdownEpisode(net.episodes);
   const months = periodReturns(dates, equity, 'month');
@@ -196,7 +211,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const notional = tradedNotional(trades);
   const trips = summariseRoundTrips(roundTrips(trades));
 
-  const g = headline(gross, gross.length === n ? yearsRaw : NaN, rfDaily);
+  const g = headline(gross, gross.length === n ? yearsRaw : NaN, rfDaily, rfSeries);
+  const benchmarks = (input.benchmarks ?? (input.benchmark ? [input.benchmark] : [])).map((b) =>
+    benchmarkMetrics(b.symbol, dates, equity, b.prices, rfSeries ?? rfDaily),
+  );
 
   return {
     start: n > 0 ? dates[0] : null,
@@ -211,7 +229,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     cagr: net.cagr,
     volatility: net.volatility,
     sharpe: net.sharpe,
-    sortino: sortinoRatio(net.returns, rfDaily),
+    sortino: net.sortino,
     maxDrawdown: drawdownSummary(dates, maxEp),
     longestDrawdown: longEp
       ? {
@@ -241,6 +259,8 @@ export function computeMetrics(input: MetricsInput): Metrics {
       winRate: trips.winRate,
       totalCommission: totalCommission(trades),
       totalSlippage: totalSlippage(trades),
+      totalBorrow: n > 0 && curve.borrowPaid ? curve.borrowPaid[n - 1] : 0,
+      interest: n > 0 && curve.interest ? curve.interest[n - 1] : 0,
     },
     gross: {
       totalReturn: g.totalReturn,
@@ -249,8 +269,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
       sharpe: g.sharpe,
       maxDrawdown: g.maxDrawdown,
     },
-    benchmark: input.benchmark
-      ? benchmarkMetrics(input.benchmark.symbol, dates, equity, input.benchmark.prices, rfDaily)
-      : null,
+    benchmark: input.benchmark ? (benchmarks[0] ?? null) : null,
+    benchmarks,
   };
 }

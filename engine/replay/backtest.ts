@@ -14,6 +14,10 @@ import { sealContext } from './sealed-context.ts';
 import { calendarFlags, windowDates } from './calendar-flags.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
+import { RunModel, type ListingEvent } from './run-model.ts';
+import { startsPeriod } from '../calendar/schedule.ts';
+import { runRates, benchmarkSeries } from './run-extras.ts';
+import { settingsMacro, settingsSymbols } from '../model-settings.ts';
 
 export interface BacktestInput {
   market: MarketData;
@@ -44,8 +48,16 @@ export interface BacktestResult {
   notes: RunNote[];
   /** What the strategy said about its decisions, in order. */
   decisions: DecisionRecord[];
-  /** Benchmark closes on the curve's dates, in the run's price basis. */
+  /** Benchmark closes on the curve's dates, in the run's price basis (the first of `benchmarks`). */
   benchmark?: { symbol: string; prices: Float64Array };
+  /** Every benchmark's prices (a blend's value, starting at 1) on the curve's dates. */
+  benchmarks?: { symbol: string; prices: Float64Array }[];
+  /** Universe symbols whose prices start after the run's first bar or end before its last. */
+  listings?: ListingEvent[];
+  /** Per-bar risk-free rate on the curve's dates (element r: close r − 1 → close r), when it comes from a series. */
+  riskFreeDaily?: Float64Array;
+  /** What cash earned and what the risk-free rate was, in words. */
+  rates?: { cash?: string; riskFree?: string };
 }
 
 type QueueItem = { kind: 'orders'; orders: PendingOrder[] } | { kind: 'release'; release: ReleaseEvent };
@@ -135,6 +147,12 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     return v;
   };
   const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades, notes };
+  const rates = runRates(settings, market, view, macroSeries);
+  const model = new RunModel({
+    portfolio, settings, dates: market.dates, closes: closeCols, startBar, endBar, trades, notes,
+    first: universe.map((s) => view.first[col(s)]), last: universe.map((s) => view.last[col(s)]),
+    cashRates: rates.cash?.rates, cashLabel: rates.cash?.label,
+  });
 
   const queue = new EventQueue<QueueItem>();
   for (const r of macroBook.releases(market.dates)) queue.push(r.bar, Phase.Release, { kind: 'release', release: r.event });
@@ -147,6 +165,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     cash: new Float64Array(rows),
     symbols: universe,
     positionValues: new Float64Array(keepPositions ? rows * n : 0),
+    ...(model.borrowPaid ? { borrowPaid: model.borrowPaid } : {}),
+    ...(model.interest ? { interest: model.interest } : {}),
   };
   const sums = keepPositions ? undefined : { bars: rows, weight: new Float64Array(n), gross: 0, counted: 0, inMarket: 0 };
   if (sums) curve.positionSums = sums;
@@ -206,6 +226,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     core.firstBar = t === startBar;
     core.newMonth = newMonth[t] === 1;
     core.newYear = newYear[t] === 1;
+    const date = market.dates[t];
+    const prev = t > 0 ? market.dates[t - 1] : '';
+    core.newWeek = startsPeriod('week', prev, date);
+    core.newQuarter = startsPeriod('quarter', prev, date);
 
     core.closeKnown = false;
     process(t, Phase.Open);
@@ -214,6 +238,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     refreshMarks(t);
     process(t, Phase.Close);
     core.equity = heldValue();
+    if (model.atClose(t, mark, core.equity)) {
+      refreshHeld();
+      core.equity = heldValue();
+    }
 
     const weights = strategy.onBar(ctx, params, state);
     if (weights) core.rebalance(weights);
@@ -226,6 +254,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         core.pending = [];
       }
     }
+    if (model.afterDecision(t, mark)) refreshHeld();
 
     let equity = portfolio.cash;
     const q = portfolio.quantity;
@@ -243,14 +272,14 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     curve.equity[r] = equity;
     curve.grossEquity[r] = equity + portfolio.costsPaid;
     curve.cash[r] = portfolio.cash;
+    model.endOfBar(t);
   }
   if (queue.size > 0 && hasOrders(queue)) {
     notes.push({ date: market.dates[endBar], kind: 'info', message: 'orders decided on the last bar were not filled: the data ends' });
   }
 
-  const benchmark = settings.benchmark
-    ? { symbol: settings.benchmark, prices: view.close[col(settings.benchmark)].slice(startBar, endBar + 1) }
-    : undefined;
+  const benchmarks = benchmarkSeries(settings, market, view, startBar, endBar);
+  const benchmark = benchmarks[0];
   return {
     strategy: { name: strategy.name, description: strategy.description, params: params as Readonly<Record<string, ParamValue>> },
     settings,
@@ -261,6 +290,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     notes,
     decisions: core.decisions,
     benchmark,
+    ...(benchmarks.length > 1 ? { benchmarks } : {}),
+    ...(model.listings.length ? { listings: model.listings } : {}),
+    ...(rates.riskFree ? { riskFreeDaily: rates.riskFree.rates.slice(startBar, endBar + 1) } : {}),
+    ...(rates.cash || rates.riskFree ? { rates: { cash: rates.cash?.label, riskFree: rates.riskFree?.label } } : {}),
   };
 }
 
@@ -331,8 +364,11 @@ function runWindow(market: MarketData, view: PriceView, universe: string[], sign
   const idx = (s: string) => market.symbolIndex(s);
   const none = [...universe, ...signals].filter((s) => view.first[idx(s)] < 0);
   if (none.length) throw new RotorError(`${none.join(', ')} ha${none.length > 1 ? 've' : 's'} no prices in the ${settings.prices} basis`);
-  const commonStart = Math.max(...universe.map((s) => view.first[idx(s)]));
-  const commonEnd = Math.min(...[...universe, ...signals].map((s) => view.last[idx(s)]));
+  // A universe symbol may start later (startWhen 'any') or end earlier than the others: the run goes on, selling it
+  // at its last close (run-model.ts). Signals still bound the run: a strategy cannot decide without them.
+  const universeFirst = universe.map((s) => view.first[idx(s)]);
+  const commonStart = settings.startWhen === 'any' ? Math.min(...universeFirst) : Math.max(...universeFirst);
+  const commonEnd = Math.min(Math.max(...universe.map((s) => view.last[idx(s)])), ...signals.map((s) => view.last[idx(s)]));
   let startBar = commonStart;
   let endBar = commonEnd;
   if (settings.from) {
@@ -349,10 +385,15 @@ function runWindow(market: MarketData, view: PriceView, universe: string[], sign
     }
   }
   if (!settings.from && commonStart > 0) {
-    notes.push({ kind: 'info', message: `run starts ${market.dates[commonStart]}, the first day every universe symbol has a price` });
+    notes.push({ kind: 'info', message: `run starts ${market.dates[commonStart]}, the first day ${settings.startWhen === 'any' ? 'a' : 'every'} universe symbol has a price` });
   }
   if (!settings.to) {
-    notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, the last day every symbol it reads has a price` });
+    const early = universe.filter((s) => view.last[idx(s)] < commonEnd);
+    notes.push({
+      kind: 'info',
+      message: `run ends ${market.dates[commonEnd]}, the last day ${early.length ? 'a universe symbol and every signal' : 'every symbol it reads'} has a price` +
+        (early.length ? ` (${early.join(', ')} end${early.length > 1 ? '' : 's'} earlier and ${early.length > 1 ? 'are' : 'is'} sold at ${early.length > 1 ? 'their' : 'its'} last close)` : ''),
+    });
   }
   if (startBar > endBar || startBar >= market.dates.length) {
     throw new RotorError(

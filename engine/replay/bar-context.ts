@@ -6,6 +6,8 @@ import type { BarField, StrategyContext, Weights } from '../strategy/context.ts'
 import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
+import { Indicators } from '../indicators/indicators.ts';
+import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
 export type PendingOrder =
@@ -27,6 +29,8 @@ export class BarContext implements StrategyContext {
   firstBar = false;
   newMonth = false;
   newYear = false;
+  newWeek = false;
+  newQuarter = false;
   equity = 0;
   pending: PendingOrder[] = [];
   readonly decisions: DecisionRecord[] = [];
@@ -46,6 +50,24 @@ export class BarContext implements StrategyContext {
 
   get date(): string {
     return this.dates[this.bar];
+  }
+
+  get monthEnd(): boolean {
+    return isMonthEnd(this.date);
+  }
+
+  get quarterEnd(): boolean {
+    return isQuarterEnd(this.date);
+  }
+
+  tradingDayOfMonth(): TradingDayOfMonth {
+    return tradingDayOfMonth(this.date);
+  }
+
+  private indicatorBook?: Indicators;
+  get indicators(): Indicators {
+    this.indicatorBook ??= new Indicators((s) => this.column(s, 'close'), this.dates, () => (this.closeKnown ? this.bar : this.bar - 1));
+    return this.indicatorBook;
   }
 
   get cash(): number {
@@ -172,19 +194,22 @@ export class BarContext implements StrategyContext {
 
   rebalance(weights: Weights, reason = 'rebalance'): void {
     const target = new Float64Array(this.tradable.size);
+    // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
+    let short = false;
     for (const [symbol, w] of Object.entries(weights)) {
       const k = this.tradableIndex(symbol);
-      if (!Number.isFinite(w) || w < 0) {
-        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a number ≥ 0, got ${w}`);
+      if (!Number.isFinite(w)) {
+        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
       }
       target[k] = w;
-      sum += w;
+      sum += Math.abs(w);
+      if (w < 0) short = true;
     }
     if (sum > this.maxLeverage + 1e-9) {
       throw new FieldError(
         'settings.maxLeverage',
-        `strategy ${this.strategy} on ${this.date}: weights sum to ${sum.toFixed(6)}, above the allowed ` +
+        `strategy ${this.strategy} on ${this.date}: ${short ? 'gross weights (Σ |w|) sum' : 'weights sum'} to ${sum.toFixed(6)}, above the allowed ` +
           `${this.maxLeverage} (raise settings.maxLeverage to allow leverage)`,
       );
     }

@@ -3,6 +3,7 @@ import { resolveParams, type ParamSpecs, type ParamValues } from '../strategy/pa
 import { resolveSymbols, type Strategy } from '../strategy/define.ts';
 import { resolveSettings } from '../settings.ts';
 import type { RunSettings } from '../types.ts';
+import { settingsMacro, settingsSymbols } from '../model-settings.ts';
 
 /**
  * A run's inputs checked and expanded once: params over their defaults, settings over theirs, and the symbols and
@@ -15,7 +16,7 @@ export interface ResolvedRun {
   settings: RunSettings;
   universe: string[];
   signals: string[];
-  /** Every price series the run reads: universe, signals, then the benchmark, without repeats. */
+  /** Every price series the run reads: universe, signals, then those the settings name (benchmarks, cash rate). */
   symbols: string[];
   macro: string[];
   optionalMacro: string[];
@@ -33,8 +34,8 @@ export function resolveRun(strategy: Strategy, params?: Readonly<Record<string, 
     settings: s,
     universe,
     signals,
-    symbols: [...new Set([...universe, ...signals, ...(s.benchmark ? [s.benchmark] : [])])],
-    macro: resolveSymbols(strategy.macro, p),
+    symbols: [...new Set([...universe, ...signals, ...settingsSymbols(s)])],
+    macro: [...new Set([...resolveSymbols(strategy.macro, p), ...settingsMacro(s)])],
     optionalMacro: resolveSymbols(strategy.optionalMacro, p),
   };
 }

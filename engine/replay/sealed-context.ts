@@ -1,3 +1,5 @@
+import type { Indicators } from '../indicators/indicators.ts';
+import type { TradingDayOfMonth } from '../calendar/schedule.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
@@ -31,6 +33,24 @@ class SealedContext implements StrategyContext {
   }
   get newYear(): boolean {
     return this.#c.newYear;
+  }
+  get newWeek(): boolean {
+    return this.#c.newWeek;
+  }
+  get newQuarter(): boolean {
+    return this.#c.newQuarter;
+  }
+  get monthEnd(): boolean {
+    return this.#c.monthEnd;
+  }
+  get quarterEnd(): boolean {
+    return this.#c.quarterEnd;
+  }
+  get indicators(): Indicators {
+    return this.#c.indicators;
+  }
+  tradingDayOfMonth(): TradingDayOfMonth {
+    return this.#c.tradingDayOfMonth();
   }
   get cash(): number {
     return this.#c.cash;

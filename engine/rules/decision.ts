@@ -15,12 +15,12 @@ export interface RuleDecision {
   rules: RuleRecord[];
 }
 
-/** `IWM`, `IWM 70% / SPY 30%`, or `cash`. */
+/** `IWM`, `IWM 70% / SPY 30%`, `IWM 50% / SPY −50%` (short), or `cash`. */
 export function describeWeights(w: Weights): string {
-  const legs = Object.entries(w).filter(([, v]) => v > 0);
+  const legs = Object.entries(w).filter(([, v]) => v !== 0);
   if (legs.length === 0) return 'cash';
   if (legs.length === 1 && Math.abs(legs[0][1] - 1) < 1e-12) return legs[0][0];
-  return legs.map(([s, v]) => `${s} ${Number((v * 100).toFixed(1))}%`).join(' / ');
+  return legs.map(([s, v]) => `${s} ${v < 0 ? '−' : ''}${Number((Math.abs(v) * 100).toFixed(1))}%`).join(' / ');
 }
 
 /**

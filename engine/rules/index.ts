@@ -14,3 +14,5 @@ export { describeWeights, explainDecision, ruleDecision, type DecisionTrigger, t
 export { follow, type Follower, type Legs } from './follow.ts';
 export { rank, type Ranking } from './rank.ts';
 export { parseRule, type ParsedRule } from './parse.ts';
+export { every, type EveryOptions } from './every.ts';
+export { beta, correlation, drawdownFromHigh, ema, rsi, sma, volatility } from './indicator-series.ts';

@@ -1,4 +1,6 @@
 import type { Trade } from '../types.ts';
+import type { TradingDayOfMonth } from '../calendar/schedule.ts';
+import type { Indicators } from '../indicators/indicators.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 
@@ -20,6 +22,22 @@ export interface StrategyContext {
   /** True on the first bar of a new calendar month / year, judged against the previous bar (no peeking). */
   readonly newMonth: boolean;
   readonly newYear: boolean;
+  /** True on the first bar of a new (Monday-based) week / calendar quarter, judged against the previous bar. */
+  readonly newWeek: boolean;
+  readonly newQuarter: boolean;
+  /**
+   * True on the last trading day of the month / quarter by the NYSE calendar (engine/calendar: holidays by rule and
+   * the known special closures), never by looking at the data's next row.
+   */
+  readonly monthEnd: boolean;
+  readonly quarterEnd: boolean;
+  /**
+   * Moving averages, volatility, RSI, distance from a high, correlation and beta of the declared symbols' closes,
+   * computed incrementally (engine/indicators): `ctx.indicators.sma('SPY', 10, 'month')`.
+   */
+  readonly indicators: Indicators;
+  /** Today's place among its month's trading days by that calendar: `n` from 1 (first), `fromEnd` from −1 (last). */
+  tradingDayOfMonth(): TradingDayOfMonth;
 
   close(symbol: string, lag?: number): number;
   open(symbol: string, lag?: number): number;

@@ -79,9 +79,10 @@ describe('broker and rebalancer', () => {
     expect(r.trades.filter((t) => t.date === dates[2]).map((t) => t.symbol)).toEqual(['B']);
   });
 
-  it('refuses weights above the leverage limit, negative weights and unknown symbols, naming them', () => {
+  it('refuses weights above the gross leverage limit, non-finite weights and unknown symbols, naming them', () => {
     expect(() => run({ 0: { A: 0.7, B: 0.6 } }, {})).toThrow(/weights sum to 1\.3.*settings\.maxLeverage/);
-    expect(() => run({ 0: { A: -0.1 } }, {})).toThrow(/weight of A must be a number ≥ 0/);
+    expect(() => run({ 0: { A: 0.7, B: -0.6 } }, {})).toThrow(/gross weights \(Σ \|w\|\) sum to 1\.3.*settings\.maxLeverage/);
+    expect(() => run({ 0: { A: NaN } }, {})).toThrow(/weight of A must be a finite number/);
     expect(() => run({ 0: { C: 1 } }, {})).toThrow(/C is not in its universe/);
   });
 

@@ -25,8 +25,9 @@ describe('look-ahead is impossible', () => {
     }
     expect(caught).toBeInstanceOf(LookAheadError);
     const e = caught as LookAheadError;
-    expect([e.symbol, e.field, e.requestedDate, e.decisionDate]).toEqual(['A', 'close', dates[3], dates[2]]);
-    expect(e.message).toContain(`A close for ${dates[3]} at decision time ${dates[2]}`);
+    // The error names the bar by its distance, not its date: even the next trading day is not known yet.
+    expect([e.symbol, e.field, e.requestedDate, e.decisionDate]).toEqual(['A', 'close', `1 bar after ${dates[2]}`, dates[2]]);
+    expect(e.message).toContain(`A close for 1 bar after ${dates[2]} at decision time ${dates[2]}`);
   });
 
   it('a later date through ctx.at throws too; earlier dates read fine', () => {

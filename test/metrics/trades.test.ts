@@ -83,6 +83,8 @@ describe('FIFO round trips', () => {
       winRate: null,
       totalCommission: 0,
       totalSlippage: 0,
+      totalBorrow: 0,
+      interest: 0,
     });
   });
 

@@ -1,0 +1,1 @@
+export { capWeights, equalRiskContribution, equalWeights, inverseVolatility, minimumVariance, returnCovariance } from './weights.ts';
