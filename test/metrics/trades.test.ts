@@ -81,6 +81,10 @@ describe('FIFO round trips', () => {
       wins: 0,
       losses: 0,
       winRate: null,
+      profitFactor: null,
+      expectancy: null,
+      averageReturn: null,
+      averageHoldingDays: null,
       totalCommission: 0,
       totalSlippage: 0,
     });
