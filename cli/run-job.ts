@@ -4,7 +4,7 @@ import { RotorError, resolveParams, resolveSymbols, resolveSettings, runBacktest
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
 import { listSymbols, loadDataset, SAMPLE_DIR, usedRanges, warningsForRun, type DatasetIdentity, type MacroVintage } from '../datasets/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
-import { decisionsCsv, equityCsv, markdownReport, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
+import { decisionsCsv, equityCsv, runReportFiles, tradesCsv, writeFilesAtomic, type RunRecord } from '../reports/index.ts';
 
 export const ROTOR_VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -18,6 +18,8 @@ export interface JobOptions {
   macroLags?: Readonly<Record<string, number>>;
   /** 'first' (default): revised series as first published; 'latest': revised values (look-ahead in revisions). */
   vintage?: MacroVintage;
+  /** Write report.html beside report.md (default true; --no-html). */
+  html?: boolean;
 }
 
 export interface JobResult {
@@ -76,7 +78,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     'trades.csv': tradesCsv(result.trades),
     'decisions.csv': decisionsCsv(result.decisions),
     'metrics.json': JSON.stringify(record, null, 2) + '\n',
-    'report.md': markdownReport(record, result),
+    ...runReportFiles(record, result, { html: options.html !== false, market: dataset.market }),
   });
   return { result, metrics, dataset: dataset.identity, files };
 }
