@@ -10,6 +10,7 @@ import { describeStrategy } from './describe.ts';
 import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
+import { rebuildReports } from '../reports/index.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
 function fail(e: unknown): never {
@@ -33,9 +34,10 @@ async function main(argv: string[]): Promise<void> {
           .positional('strategy', { type: 'string', demandOption: true, describe: 'a built-in name or a path to a .ts strategy file' })
           .option('out', { type: 'string', describe: 'output folder (default: rotor-out/<strategy>)' })
           .option('macro-lag', { type: 'string', array: true, describe: 'SERIES=DAYS: publication lag after period end for rows without release_date (repeatable)' })
-          .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' }),
+          .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html beside report.md (--no-html skips it)' }),
       async (args) => {
-        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest' };
+        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest'; html: boolean };
         const name = flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
         const job = await runJob({
           strategy: flags.strategy,
@@ -45,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
           out: flags.out ?? resolve('rotor-out', name),
           macroLags: parseMacroLagFlags(flags.macroLag?.map(String)),
           vintage: flags.macroVintage,
+          html: flags.html,
         });
         for (const line of summaryLines(job)) console.log(line);
         console.log(`  wrote ${job.files.join(', ')}`);
@@ -53,9 +56,24 @@ async function main(argv: string[]): Promise<void> {
     .command(
       'demo',
       'run the built-in strategies on the embedded synthetic sample, writing to ./rotor-out/',
-      (y) => y.option('out', { type: 'string', default: 'rotor-out', describe: 'output folder' }),
+      (y) =>
+        y
+          .option('out', { type: 'string', default: 'rotor-out', describe: 'output folder' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html beside each report.md (--no-html skips them)' }),
       async (args) => {
-        await runDemo(String(args.out));
+        await runDemo(String(args.out), { html: args.html !== false });
+      },
+    )
+    .command(
+      'report <dir>',
+      'rebuild report.md and report.html from the files rotor run or rotor events wrote, without rerunning',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run or rotor events' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html too (--no-html skips it)' }),
+      (args) => {
+        const files = rebuildReports(String(args.dir), { html: args.html !== false });
+        console.log(`wrote ${files.join(', ')}`);
       },
     )
     .command(
@@ -68,7 +86,7 @@ async function main(argv: string[]): Promise<void> {
     )
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, demo, describe, data or events (see --help)')
+    .demandCommand(1, 'name a command: run, demo, describe, data, events or report (see --help)')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

@@ -151,11 +151,18 @@ export function weightsChart(model: RunReportModel): ChartSpec | null {
     cash[i] = 1 - sum;
   }
   const lines = [...s.weights.map((w) => w.values), cash];
-  // Weights change at trades: keep every bar where any weight moved by more than 0.5 point, thinned to the budget.
-  const step = Math.max(1, Math.ceil(n / 1200));
-  const keep: number[] = [];
-  for (let i = 0; i < n; i += step) keep.push(i);
-  if (keep[keep.length - 1] !== n - 1) keep.push(n - 1);
+  // Weights jump at trades and drift in between: keep the bars either side of every jump of more than 2 points, and
+  // one bar in `step` for the drift, so a week-long position still shows on a 30-year chart.
+  const step = Math.max(1, Math.ceil(n / 800));
+  const keepSet = new Set<number>([0, n - 1]);
+  for (let i = 0; i < n; i += step) keepSet.add(i);
+  for (let i = 1; i < n; i++) {
+    if (lines.some((l) => Math.abs((l[i] || 0) - (l[i - 1] || 0)) > 0.02)) {
+      keepSet.add(i - 1);
+      keepSet.add(i);
+    }
+  }
+  const keep = [...keepSet].sort((a, b) => a - b);
   const option = {
     ...timeFrame({ title: 'Holdings over time', subtitle: 'position value / equity at each close; cash is the rest', x: 'Date', y: 'Weight (% of equity)', yUnit: '%', value: 'pct' }),
     dataset: { source: rows(s.dates, lines, keep, 100, 1) },
@@ -226,7 +233,7 @@ export function ruleTimelineChart(model: RunReportModel): ChartSpec | null {
   const height = Math.max(220, 110 + t.rules.length * 26);
   const option = {
     animation: false,
-    title: { text: 'Rule states and decisions', subtext: 'each rule as recorded at every decision, held until the next; markers are the decisions', left: 8, top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 11 } },
+    title: { text: 'Rule states and decisions', subtext: 'top row: the deciding rule, every change recorded; below: its parts as recorded at each decision (◆)', left: 8, top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 11 } },
     legend: { top: 30, left: 8, data: ['true', 'false', 'unknown', 'decisions'] },
     tooltip: { trigger: 'item', confine: true, formatter: fn('ruleTip'), extraCssText: 'max-width:520px;white-space:normal' },
     grid: { left: 260, right: 28, top: 70, bottom: 64 },
@@ -236,6 +243,10 @@ export function ruleTimelineChart(model: RunReportModel): ChartSpec | null {
     series: [
       ...(['true', 'false', 'unknown'] as const).map((st) => ({
         type: 'custom', name: st, renderItem: fn('ruleSegments'), encode: { x: [1, 2], y: 0 }, itemStyle: { color: STATE_COLOUR[STATE_CODE[st]] }, data: segs(st),
+      })),
+      ...(['true', 'false', 'unknown'] as const).map((st) => ({
+        type: 'scatter', name: st, symbol: 'rect', symbolSize: [7, 14], itemStyle: { color: STATE_COLOUR[STATE_CODE[st]] },
+        data: t.points.filter((p) => p.state === st).map((p) => ({ value: [p.date, p.rule], rule: t.rules[p.rule].name, state: st, from: p.date, to: 'recorded at this decision' })),
       })),
       {
         type: 'scatter', name: 'decisions', symbol: 'diamond', symbolSize: 10, z: 5, itemStyle: { color: '#1e293b' },

@@ -90,7 +90,7 @@ export function runHtml(model: RunReportModel, charts: readonly ChartSpec[] = ru
   body.push(
     section(
       'Performance',
-      htmlTable(['', ...model.table.columns], model.table.rows.map((r) => [`<span title="${esc(r.hint ?? '')}">${esc(r.label)}</span>`, ...r.cells.map((c) => signed(formatCell(c, r.format), r.format === 'pct' ? c.value : null))])) +
+      htmlTable(['', ...model.table.columns], model.table.rows.map((r) => [`<span title="${esc(r.hint ?? '')}">${esc(r.label)}</span>`, ...r.cells.map((c) => signed(formatCell(c, r.format), r.signed ? c.value : null))])) +
         `<p class="muted">Risk-free rate ${esc(pct(m.riskFree))}. Relative rows compare the strategy's net daily returns with each benchmark's. Hover a label for its definition; formulas are in METRICS.md.</p>`,
       'performance',
     ),

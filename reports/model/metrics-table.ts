@@ -15,6 +15,8 @@ export interface MetricsRow {
   cells: Cell[];
   /** A short definition, shown on hover in HTML. */
   hint?: string;
+  /** A gain or loss (coloured by sign in HTML), not a spread or a share. */
+  signed: boolean;
 }
 
 export interface MetricsTable {
@@ -99,10 +101,11 @@ const RELATIVE_ROWS: [string, CellFormat, BenchPick, string][] = [
 export function metricsTable(m: Metrics): MetricsTable {
   const benches = benchmarksOf(m);
   const cols: Partial<ColumnMetrics>[] = [netColumn(m), m.gross, ...benches];
-  const rows: MetricsRow[] = COLUMN_ROWS.map(([label, format, pick, hint]) => ({ label, format, hint, cells: cols.map(pick) }));
+  const signed = (label: string, format: CellFormat) => format === 'pct' && !/Volatility|Positive months|Tracking error/.test(label);
+  const rows: MetricsRow[] = COLUMN_ROWS.map(([label, format, pick, hint]) => ({ label, format, hint, signed: signed(label, format), cells: cols.map(pick) }));
   if (benches.length) {
     for (const [label, format, pick, hint] of RELATIVE_ROWS) {
-      rows.push({ label: `${label} vs benchmark`, format, hint, cells: [{ value: null }, { value: null }, ...benches.map((b) => ({ value: pick(b) }))] });
+      rows.push({ label: `${label} vs benchmark`, format, hint, signed: signed(label, format), cells: [{ value: null }, { value: null }, ...benches.map((b) => ({ value: pick(b) }))] });
     }
   }
   return { columns: ['Strategy (net)', 'Gross of costs', ...benches.map((b) => `Benchmark ${b.symbol}`)], rows };

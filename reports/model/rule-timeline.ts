@@ -5,16 +5,21 @@ export type RuleState = 'true' | 'false' | 'unknown';
 export interface RuleTimeline {
   /** Rules as the decision log names them, outermost first; depth 0 is the deciding rule. */
   rules: { name: string; depth: number }[];
-  /** State of rule `rule` from `from` (included) until `to` (the next recorded decision, or the run's last day). */
+  /**
+   * State of the deciding rule (depth 0) from `from` until `to`: `follow()` records every change of it, so these
+   * spans are exact.
+   */
   segments: { rule: number; from: string; to: string; state: RuleState }[];
+  /** States of the parts as recorded at each decision; between decisions they are not recorded (no spans drawn). */
+  points: { rule: number; date: string; state: RuleState }[];
   decisions: { date: string; trigger: DecisionTrigger; summary: string }[];
 }
 
 /**
- * Each rule's state over the run, from the rule decisions the strategy recorded: a state holds from the decision
- * that recorded it until the next one. Strategies built on `follow()` record every change of the deciding rule, so
- * its row is exact; a part's change that did not move the deciding rule shows at the next decision. null when the
- * run recorded no rule decision.
+ * Each rule's state over the run, from the rule decisions the strategy recorded. Strategies built on `follow()`
+ * record every change of the deciding rule, so its row is a span per state; the parts' states are known only on
+ * the decision days (a part can change between decisions without moving the deciding rule), so they are points.
+ * null when the run recorded no rule decision.
  */
 export function ruleTimeline(decisions: readonly DecisionRecord[], lastDate: string): RuleTimeline | null {
   const rules: { name: string; depth: number }[] = [];
@@ -22,6 +27,7 @@ export function ruleTimeline(decisions: readonly DecisionRecord[], lastDate: str
   const open = new Map<number, { from: string; state: RuleState }>();
   const segments: RuleTimeline['segments'] = [];
   const out: RuleTimeline['decisions'] = [];
+  const points: RuleTimeline['points'] = [];
   for (const d of decisions) {
     const rd = ruleDecision(d.detail);
     if (!rd) continue;
@@ -34,6 +40,10 @@ export function ruleTimeline(decisions: readonly DecisionRecord[], lastDate: str
         index.set(key, k);
         rules.push({ name: r.rule, depth: r.depth });
       }
+      if (r.depth > 0) {
+        points.push({ rule: k, date: d.date, state: r.state });
+        continue;
+      }
       const cur = open.get(k);
       if (cur && cur.state === r.state) continue;
       if (cur && cur.from < d.date) segments.push({ rule: k, from: cur.from, to: d.date, state: cur.state });
@@ -43,5 +53,5 @@ export function ruleTimeline(decisions: readonly DecisionRecord[], lastDate: str
   if (out.length === 0) return null;
   for (const [k, cur] of open) segments.push({ rule: k, from: cur.from, to: lastDate, state: cur.state });
   segments.sort((a, b) => a.rule - b.rule || (a.from < b.from ? -1 : 1));
-  return { rules, segments, decisions: out };
+  return { rules, segments, points, decisions: out };
 }
