@@ -23,3 +23,6 @@ export { rebuildReports } from './run-files/rebuild.ts';
 export { batchHtml, batchMarkdown } from './batch/batch-render.ts';
 export { buildBatchModel, type BatchModel } from './batch/batch-model.ts';
 export type { BatchReportInput, BatchRun } from './batch/batch-input.ts';
+export { sweepHtml, sweepMarkdown } from './sweep/sweep-render.ts';
+export { buildSweepModel, type SweepModel, type Marginal } from './sweep/sweep-model.ts';
+export type { SweepReportInput, SweepTrial, SweepValue, OverfittingBlock } from './sweep/sweep-input.ts';

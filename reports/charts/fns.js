@@ -21,7 +21,7 @@ export const FNS = {
   },
   heatTip: function (p) {
     var v = p.value[2];
-    return FNS.esc(p.name || '') + ' ' + FNS.esc(p.data.label || '') + ': ' + (v === null || v === undefined ? '—' : v.toFixed(2) + '%');
+    return FNS.esc(p.name || '') + ' ' + FNS.esc(p.data.tip || '') + ': ' + (v === null || v === undefined ? '—' : v.toFixed(2) + '%');
   },
   // Rule timeline: data items are [row, startMs, endMs, stateCode].
   ruleSegments: function (params, api) {
@@ -50,6 +50,6 @@ export const FNS = {
   },
   scatterTip: function (p) {
     var d = p.data;
-    return d && d.label !== undefined ? FNS.esc(d.label) : '';
+    return d && d.tip !== undefined ? FNS.esc(d.tip) : '';
   },
 };

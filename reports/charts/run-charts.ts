@@ -49,14 +49,14 @@ export function drawdownChart(model: RunReportModel): ChartSpec {
 
 export function monthlyHeatmap(model: RunReportModel): ChartSpec {
   const years = model.monthly.map((r) => r.year);
-  const data: { value: [number, number, number | null]; label: string; name: string }[] = [];
+  const data: { value: [number, number, number | null]; tip: string; name: string }[] = [];
   let extreme = 0;
   model.monthly.forEach((r, y) =>
     r.months.forEach((v, mIdx) => {
       if (v === null) return;
       const pct = round(v * 100, 2);
       extreme = Math.max(extreme, Math.abs(pct ?? 0));
-      data.push({ value: [mIdx, y, pct], name: MONTHS[mIdx], label: r.year });
+      data.push({ value: [mIdx, y, pct], name: MONTHS[mIdx], tip: r.year });
     }),
   );
   const bound = Math.max(1, Math.ceil(extreme));

@@ -25,7 +25,7 @@ p { margin:6px 0; }
 table { border-collapse:collapse; background:var(--card); font-size:12.5px; margin:6px 0 10px; }
 th, td { border:1px solid var(--line); padding:4px 8px; text-align:right; white-space:nowrap; }
 th:first-child, td:first-child { text-align:left; }
-td.text, th.text { text-align:left; white-space:normal; }
+td.text, th.text { text-align:left; white-space:normal; min-width:240px; }
 thead th { background:#f1f5f9; font-weight:600; }
 tbody tr:nth-child(even) td { background:#fbfdff; }
 .pos { color:var(--good); } .neg { color:var(--bad); }
