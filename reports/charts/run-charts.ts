@@ -14,10 +14,10 @@ export interface ChartSpec {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function cumulativeChart(model: RunReportModel, log: boolean): ChartSpec {
+export function cumulativeChart(model: RunReportModel, log: boolean, maxPoints?: number): ChartSpec {
   const s = model.series;
   const lines = s.cumulative.map((l) => (log ? l.values.map((v) => 1 + v) : l.values));
-  const keep = keepIndices(s.dates.length, lines[0]);
+  const keep = keepIndices(s.dates.length, lines[0], maxPoints);
   const option = {
     ...timeFrame({
       title: log ? 'Growth of 1 (log scale)' : 'Cumulative return',
@@ -34,9 +34,9 @@ export function cumulativeChart(model: RunReportModel, log: boolean): ChartSpec 
   return { id: log ? 'cumulative-log' : 'cumulative', option, half: true };
 }
 
-export function drawdownChart(model: RunReportModel): ChartSpec {
+export function drawdownChart(model: RunReportModel, maxPoints?: number): ChartSpec {
   const s = model.series;
-  const keep = keepIndices(s.dates.length, s.drawdown[0].values);
+  const keep = keepIndices(s.dates.length, s.drawdown[0].values, maxPoints);
   const option = {
     ...timeFrame({ title: 'Underwater: drawdown from the previous high', subtitle: 'net of costs', x: 'Date', y: 'Drawdown (%)', yUnit: '%', value: 'pct' }),
     dataset: { source: rows(s.dates, s.drawdown.map((l) => l.values), keep, 100, 2) },
@@ -47,7 +47,8 @@ export function drawdownChart(model: RunReportModel): ChartSpec {
   return { id: 'drawdown', option };
 }
 
-export function monthlyHeatmap(model: RunReportModel): ChartSpec {
+/** `labels: false` for the SVG image: measuring text is most of the server-side renderer's time, and report.md has the table. */
+export function monthlyHeatmap(model: RunReportModel, labels = true): ChartSpec {
   const years = model.monthly.map((r) => r.year);
   const data: { value: [number, number, number | null]; tip: string; name: string }[] = [];
   let extreme = 0;
@@ -72,7 +73,7 @@ export function monthlyHeatmap(model: RunReportModel): ChartSpec {
       type: 'continuous', min: -bound, max: bound, calculable: false, orient: 'vertical', right: 8, top: 'middle', itemHeight: 160,
       text: ['gain %', 'loss %'], textStyle: { fontSize: 11 }, inRange: { color: ['#b91c1c', '#fca5a5', '#f8fafc', '#86efac', '#15803d'] }, dimension: 2,
     },
-    series: [{ type: 'heatmap', name: 'Monthly return (%)', data, label: { show: years.length <= 40, fontSize: 9, formatter: fn('heatLabel') }, emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }],
+    series: [{ type: 'heatmap', name: 'Monthly return (%)', data, label: { show: labels && years.length <= 40, fontSize: 9, formatter: fn('heatLabel') }, emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }],
   };
   return { id: 'monthly-heatmap', option, height: Math.max(260, 90 + years.length * 18) };
 }

@@ -44,9 +44,10 @@ export function renderRunReports(model: RunReportModel, opts: ReportOptions = {}
   const files: Record<string, string> = {};
   const images = opts.images !== false;
   if (images) {
-    files[IMAGES.equity] = chartSvg(cumulativeChart(model, false));
-    files[IMAGES.drawdown] = chartSvg(drawdownChart(model));
-    files[IMAGES.monthly] = chartSvg(monthlyHeatmap(model));
+    // An image 960 px wide needs no more than ~800 points a line.
+    files[IMAGES.equity] = chartSvg(cumulativeChart(model, false, 800));
+    files[IMAGES.drawdown] = chartSvg(drawdownChart(model, 800));
+    files[IMAGES.monthly] = chartSvg(monthlyHeatmap(model, false));
   }
   files['report.md'] = runMarkdown(model, images ? IMAGES : {});
   if (opts.html !== false) files['report.html'] = runHtml(model, runCharts(model));
