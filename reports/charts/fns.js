@@ -19,6 +19,10 @@ export const FNS = {
     var v = p.value[2];
     return v === null || v === undefined ? '' : v.toFixed(1);
   },
+  heatNum: function (p) {
+    var v = p.value[2];
+    return v === null || v === undefined ? '' : v.toFixed(2);
+  },
   heatTip: function (p) {
     var v = p.value[2];
     return FNS.esc(p.name || '') + ' ' + FNS.esc(p.data.tip || '') + ': ' + (v === null || v === undefined ? '—' : v.toFixed(2) + '%');

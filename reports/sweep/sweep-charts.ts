@@ -31,7 +31,7 @@ export function sweepCharts(model: SweepModel): ChartSpec[] {
         xAxis: { type: 'category', data: hm.xs, name: hm.x, nameLocation: 'middle', nameGap: 28 },
         yAxis: { type: 'category', data: hm.ys, name: hm.y, nameLocation: 'middle', nameGap: 60 },
         visualMap: { min: vals.length ? Math.min(...vals) : 0, max: vals.length ? Math.max(...vals) : 1, right: 8, top: 'middle', itemHeight: 160, dimension: 2, text: [`high ${o}`, 'low'], inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8'] } },
-        series: [{ type: 'heatmap', name: o, data: hm.cells.map((c) => ({ value: [c[0], c[1], c[2] === null ? null : round(c[2], 4)], tip: `${hm.x}=${hm.xs[c[0]]}, ${hm.y}=${hm.ys[c[1]]}: ${c[2] === null ? '—' : c[2].toFixed(3)}` })), label: { show: hm.xs.length * hm.ys.length <= 150, fontSize: 9, formatter: fn('heatLabel') } }],
+        series: [{ type: 'heatmap', name: o, data: hm.cells.map((c) => ({ value: [c[0], c[1], c[2] === null ? null : round(c[2], 4)], tip: `${hm.x}=${hm.xs[c[0]]}, ${hm.y}=${hm.ys[c[1]]}: ${c[2] === null ? '—' : c[2].toFixed(3)}` })), label: { show: hm.xs.length * hm.ys.length <= 150, fontSize: 10, formatter: fn('heatNum') } }],
       },
     });
   }
@@ -66,14 +66,16 @@ export function sweepCharts(model: SweepModel): ChartSpec[] {
     });
   }
   const of = input.overfitting;
-  if (of?.logits?.length) {
+  if (of?.logits?.length && model.logits) {
+    const lh = model.logits;
     out.push({
       id: 'pbo-logits', half: true,
       option: {
-        animation: false, color: PALETTE, title: head('Out-of-sample rank of the in-sample best (logits)', 'left of 0: the in-sample winner ranked below the median out of sample'), legend: { top: 30, left: 8 },
-        tooltip: { trigger: 'axis' }, grid: { left: 64, right: 28, top: 78, bottom: 48 },
-        xAxis: { type: 'value', name: 'logit of relative rank', nameLocation: 'middle', nameGap: 28 }, yAxis: { type: 'value', name: 'Splits', nameLocation: 'middle', nameGap: 40 },
-        series: [{ type: 'scatter', name: 'split', data: of.logits.map((l, i) => [round(l, 4), i + 1]), symbolSize: 6 }],
+        animation: false, color: ['#f59e0b'], title: head('Out-of-sample rank of the in-sample best', 'logits per split; left of 0: the in-sample winner fell below the out-of-sample median (PBO = share left of 0)'), legend: { top: 30, left: 8 },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, grid: { left: 64, right: 28, top: 78, bottom: 48 },
+        xAxis: { type: 'category', name: 'logit of relative rank (bin centre)', nameLocation: 'middle', nameGap: 30, data: lh.edges.slice(0, -1).map((e, i) => ((e + lh.edges[i + 1]) / 2).toFixed(2)) },
+        yAxis: { type: 'value', name: 'Splits', nameLocation: 'middle', nameGap: 40, minInterval: 1 },
+        series: [{ type: 'bar', name: 'splits', data: lh.counts[0]?.counts ?? [], barCategoryGap: '5%' }],
       },
     });
   }

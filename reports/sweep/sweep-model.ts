@@ -17,6 +17,8 @@ export interface SweepModel {
   distribution: Histogram;
   heatmap: { x: string; y: string; xs: string[]; ys: string[]; cells: [number, number, number | null][] } | null;
   marginals: Marginal[];
+  /** Histogram of the overfitting block's logits, when it has them. */
+  logits: Histogram | null;
 }
 
 const key = (v: SweepValue | undefined) => (v === undefined ? '—' : String(v));
@@ -61,5 +63,6 @@ export function buildSweepModel(input: SweepReportInput): SweepModel {
     const groups = vs.map((v) => ok.filter((t) => key(t.params[p]) === v).map((t) => obj(t)!));
     return { param: p, values: vs, mean: groups.map((g) => (g.length ? g.reduce((a, b) => a + b, 0) / g.length : null)), best: groups.map((g) => best(g, dir)), count: groups.map((g) => g.length) };
   });
-  return { kind: 'sweep', input, ranked, distribution: histogram([{ name: input.objective, values }], 30), heatmap: heat, marginals };
+  const logits = input.overfitting?.logits?.length ? histogram([{ name: 'logit', values: [...input.overfitting.logits] }], 20) : null;
+  return { kind: 'sweep', input, ranked, distribution: histogram([{ name: input.objective, values }], 30), heatmap: heat, marginals, logits };
 }
