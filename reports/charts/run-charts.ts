@@ -240,7 +240,8 @@ export function ruleTimelineChart(model: RunReportModel): ChartSpec | null {
     grid: { left: 260, right: 28, top: 70, bottom: 64 },
     xAxis: { type: 'time', name: 'Date', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', data: labels, inverse: true, name: 'Rule', axisLabel: { width: 240, overflow: 'truncate', fontSize: 11 } },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    // 'filter' (the default) drops spans that start before the window: a state held for years would vanish.
+    dataZoom: [{ type: 'inside', filterMode: 'none' }, { type: 'slider', height: 18, bottom: 8, filterMode: 'none' }],
     series: [
       ...(['true', 'false', 'unknown'] as const).map((st) => ({
         type: 'custom', name: st, renderItem: fn('ruleSegments'), encode: { x: [1, 2], y: 0 }, itemStyle: { color: STATE_COLOUR[STATE_CODE[st]] }, data: segs(st),
