@@ -1,6 +1,9 @@
 import { RotorError } from '../../engine/index.ts';
 
-/** Rows of a CSV written by rotor: RFC 4180 quotes, quoted cells may hold commas, quotes and newlines. */
+/**
+ * Rows of a CSV written by rotor: RFC 4180 quotes, quoted cells may hold commas, quotes and newlines (a decision
+ * summary can span lines, which the line-based reader of datasets/csv-lines.ts cannot take).
+ */
 export function parseCsvText(text: string, file: string): { header: string[]; rows: string[][] } {
   const rows: string[][] = [];
   let row: string[] = [];
