@@ -87,8 +87,8 @@ export async function runDemo(outDir: string, opts: { html?: boolean } = {}): Pr
     for (const line of summaryLines(job)) console.log(line);
     console.log(`  report: ${join(out, opts.html === false ? 'report.md' : 'report.html')}\n`);
   }
-  for (const line of comparison(jobs)) console.log(line);
   const batch = demoBatch(jobs);
   const files = writeFilesAtomic(resolve(outDir), { 'report.md': batchMarkdown(batch), ...(opts.html === false ? {} : { 'report.html': batchHtml(batch) }) });
-  console.log(`\ncomparison report: ${files[files.length - 1]}`);
+  console.log(`comparison report: ${files[files.length - 1]}\n`);
+  for (const line of comparison(jobs)) console.log(line);
 }

@@ -7,8 +7,8 @@ import { formatCell } from './cells.ts';
 const MAX_LISTED = 50;
 
 /** Markdown-safe text for a table cell or a line: pipes escaped, newlines folded, HTML-looking text neutralised. */
-export function mdText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s*\n\s*/g, ' ');
+export function mdText(s: string | undefined): string {
+  return (s ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s*\n\s*/g, ' ');
 }
 
 export interface MarkdownImages {

@@ -117,7 +117,7 @@ export function buildRunModel(inp: RunReportInputs): RunReportModel {
   return {
     kind: 'run',
     title: record.strategy.name,
-    description: record.strategy.description,
+    description: record.strategy.description ?? '',
     synthetic: record.data.synthetic,
     span: { from: record.data.from, to: record.data.to, bars: record.data.bars, years: m.years },
     metrics: m,
