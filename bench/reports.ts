@@ -31,8 +31,8 @@ export function benchReports(runs = 3): void {
   const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark });
   const d = result.curve.dates;
   const record: RunRecord = {
-    rotor: 'bench',
-    strategy: result.strategy,
+    rotor: 'bench', runKey: 'k',
+    strategy: { ...result.strategy, ref: 'bench-momentum-rotation', sha256: '0'.repeat(64) },
     settings: result.settings,
     data: { dir: 'synthetic', synthetic: true, hash: '0'.repeat(64), files: [], macro: [], vintage: 'first', warnings: [], from: d[0], to: d[d.length - 1], bars: d.length },
     metrics,

@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// rotor is written in TypeScript and so are strategy files: register tsx's loader, then start the CLI.
-import { register } from 'tsx/esm/api';
+// rotor runs as JavaScript built from its TypeScript source (scripts/build.mjs, run by `npm install`, `npm test`
+// and `npm run build`); tsx is loaded only when a user's .ts strategy file is.
+import { existsSync, readFileSync } from 'node:fs';
 
-register();
-await import('./main.ts');
+const argv = process.argv.slice(2);
+if (argv.length === 1 && argv[0] === '--version') {
+  // The one answer that needs nothing else loaded.
+  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
+} else {
+  const main = new URL('../dist/cli/main.js', import.meta.url);
+  if (!existsSync(main)) {
+    process.stderr.write('rotor: not built yet: run `npm install` (or `npm run build`) in the rotor folder\n');
+    process.exit(1);
+  }
+  await import(main.href);
+}

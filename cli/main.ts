@@ -9,6 +9,8 @@ import { runDemo } from './demo.ts';
 import { describeStrategy } from './describe.ts';
 import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
+import { sweepCommand, sweepOptions } from './sweep-command.ts';
+import { batchCommand, batchOptions } from './batch-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { rebuildReports } from '../reports/index.ts';
 
@@ -84,9 +86,11 @@ async function main(argv: string[]): Promise<void> {
         console.log(await describeStrategy(String(args.strategy)));
       },
     )
+    .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
+    .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, demo, describe, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, data, events or report (see --help)')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

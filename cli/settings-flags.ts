@@ -64,3 +64,15 @@ export function settingsFromFlags(f: RunFlags): Partial<RunSettings> {
     to: f.to,
   };
 }
+
+/** How macro series are read: flags shared by every command that loads data for backtests. */
+export function withMacroFlags<T>(y: Argv<T>) {
+  return y
+    .option('macro-lag', { type: 'string', array: true, describe: 'SERIES=DAYS: publication lag after period end for rows without release_date (repeatable)' })
+    .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' });
+}
+
+export interface MacroFlags {
+  macroLag?: (string | number)[];
+  macroVintage: 'first' | 'latest';
+}

@@ -1,8 +1,8 @@
+import { ROTOR_ROOT } from './package-root.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /**
  * A compact cache of parsed data files: per source file, one entry holding a JSON header (what the file was, its
@@ -46,7 +46,6 @@ interface StoredHeader<H> {
   header: H;
 }
 
-const ROTOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The cache folder to use, or undefined when caching is off. */
 export function defaultCacheDir(): string | undefined {

@@ -1,5 +1,6 @@
 export {
   loadDataset,
+  filesHash,
   listSymbols,
   symbolFile,
   priceFolder,
@@ -11,6 +12,7 @@ export {
   type DatasetSeries,
   type LoadOptions,
 } from './load.ts';
+export { ROTOR_ROOT, ROTOR_PACKAGE_VERSION } from './package-root.ts';
 export { readPrices, parsePrices, PRICE_COLUMNS, type PriceTable } from './read-prices.ts';
 export { readMacro, parseMacroTable, macroSeriesFrom, type MacroTable, type MacroVintage, type MacroReadOptions } from './read-macro.ts';
 export { checkPriceSeries, DEFAULT_PRICE_RULES, type PriceRuleOptions } from './price-rules.ts';

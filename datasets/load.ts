@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RotorError } from '../engine/errors.ts';
 import { alignBars } from '../engine/market/align.ts';
 import type { MarketData } from '../engine/market/market-data.ts';
 import type { MacroSeries } from '../engine/macro/macro-series.ts';
 import { defaultCacheDir } from './binary-cache.ts';
+import { ROTOR_ROOT } from './package-root.ts';
 import { readMacroFile, readPriceFile, type CacheStatus } from './cached-read.ts';
 import { throwIfErrors, type DataIssue } from './issues.ts';
 import { checkPriceSeries, type PriceRuleOptions } from './price-rules.ts';
@@ -17,7 +17,7 @@ import { readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
 import { datasetKey, readDatasetEntry, writeDatasetEntry } from './dataset-cache.ts';
 
 /** The embedded synthetic sample, used whenever no --data folder is given. */
-export const SAMPLE_DIR = fileURLToPath(new URL('./sample', import.meta.url));
+export const SAMPLE_DIR = join(ROTOR_ROOT, 'datasets', 'sample');
 
 export interface DatasetFile {
   /** Path relative to the dataset folder, e.g. `prices/SPY.csv`. */
@@ -72,6 +72,13 @@ export interface LoadOptions {
   rules?: PriceRuleOptions;
   /** A cache folder, or false for none; default `defaultCacheDir()`. */
   cacheDir?: string | false;
+}
+
+/** sha256 over the names and hashes of some files: a dataset's hash, or the part of it one run reads. */
+export function filesHash(files: readonly Pick<DatasetFile, 'file' | 'sha256'>[]): string {
+  const hash = createHash('sha256');
+  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${f.file}\0${f.sha256}\n`);
+  return hash.digest('hex');
 }
 
 /** `^RUT` is stored as RUT.csv: carets are not portable in file names. */
@@ -175,11 +182,9 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
     return s;
   });
 
-  const hash = createHash('sha256');
-  for (const f of [...files].sort((a, b) => a.file.localeCompare(b.file))) hash.update(`${f.file}\0${f.sha256}\n`);
   const warnings = issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, file: i.file.startsWith(dir) ? rel(i.file) : i.file }));
   const market = alignBars(bars);
-  const identity: DatasetIdentity = { dir, synthetic: isSynthetic(dir), hash: hash.digest('hex'), files, macro: series, vintage, warnings };
+  const identity: DatasetIdentity = { dir, synthetic: isSynthetic(dir), hash: filesHash(files), files, macro: series, vintage, warnings };
   if (key) writeDatasetEntry(cacheDir!, key, market, macro, identity);
   return { market, macro, identity, cache };
 }

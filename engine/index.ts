@@ -1,5 +1,5 @@
 export * from './types.ts';
-export { RotorError, LookAheadError } from './errors.ts';
+export { RotorError, FieldError, LookAheadError } from './errors.ts';
 export { DEFAULT_SETTINGS, resolveSettings } from './settings.ts';
 export * from './market/index.ts';
 export * from './macro/index.ts';

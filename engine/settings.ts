@@ -1,5 +1,5 @@
 import type { RunSettings } from './types.ts';
-import { RotorError } from './errors.ts';
+import { FieldError } from './errors.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   fill: 'next-open',
@@ -13,38 +13,38 @@ export const DEFAULT_SETTINGS: RunSettings = {
   riskFree: 0,
 };
 
-/** Defaults overlaid with what the caller set, each value checked so a bad flag is named rather than propagated. */
+/** Defaults overlaid with what the caller set, each value checked so a bad value is named rather than propagated. */
 export function resolveSettings(partial: Partial<RunSettings> = {}): RunSettings {
   const s: RunSettings = {
     ...DEFAULT_SETTINGS,
     ...partial,
     costs: { ...DEFAULT_SETTINGS.costs, ...partial.costs },
   };
+  const bad = (field: string, expected: string, got: unknown): never => {
+    throw new FieldError(`settings.${field}`, `settings.${field} must be ${expected}, got ${String(got)}`);
+  };
   const nonNegative: [string, number][] = [
-    ['commission-bps', s.costs.commissionBps],
-    ['commission-per-share', s.costs.commissionPerShare],
-    ['commission-min', s.costs.commissionMin],
-    ['slippage-bps', s.costs.slippageBps],
-    ['drift-band', s.driftBand],
-    ['min-trade', s.minTradeValue],
+    ['costs.commissionBps', s.costs.commissionBps],
+    ['costs.commissionPerShare', s.costs.commissionPerShare],
+    ['costs.commissionMin', s.costs.commissionMin],
+    ['costs.slippageBps', s.costs.slippageBps],
+    ['driftBand', s.driftBand],
+    ['minTradeValue', s.minTradeValue],
   ];
   for (const [name, v] of nonNegative) {
-    if (!Number.isFinite(v) || v < 0) throw new RotorError(`--${name} must be a number ≥ 0, got ${v}`);
+    if (!Number.isFinite(v) || v < 0) bad(name, 'a number ≥ 0', v);
   }
-  if (!Number.isFinite(s.initialCash) || s.initialCash <= 0) {
-    throw new RotorError(`--cash must be a number > 0, got ${s.initialCash}`);
+  if (!Number.isFinite(s.initialCash) || s.initialCash <= 0) bad('initialCash', 'a number > 0', s.initialCash);
+  if (!Number.isFinite(s.maxLeverage) || s.maxLeverage < 1) bad('maxLeverage', 'a number ≥ 1', s.maxLeverage);
+  if (!Number.isFinite(s.riskFree) || s.riskFree <= -1) bad('riskFree', 'a rate > -1', s.riskFree);
+  if (!['next-open', 'next-close', 'close'].includes(s.fill)) bad('fill', 'next-open, next-close or close', s.fill);
+  if (!['total-return', 'raw'].includes(s.prices)) bad('prices', 'total-return or raw', s.prices);
+  for (const field of ['from', 'to'] as const) {
+    const d = s[field];
+    if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) bad(field, 'a date YYYY-MM-DD', d);
   }
-  if (!Number.isFinite(s.maxLeverage) || s.maxLeverage < 1) {
-    throw new RotorError(`--max-leverage must be a number ≥ 1, got ${s.maxLeverage}`);
+  if (s.from && s.to && s.from > s.to) {
+    throw new FieldError('settings.from', `settings.from ${s.from} is after settings.to ${s.to}`);
   }
-  if (!Number.isFinite(s.riskFree) || s.riskFree <= -1) throw new RotorError(`--risk-free must be a rate > -1, got ${s.riskFree}`);
-  if (!['next-open', 'next-close', 'close'].includes(s.fill)) {
-    throw new RotorError(`--fill must be next-open, next-close or close, got ${s.fill}`);
-  }
-  if (!['total-return', 'raw'].includes(s.prices)) throw new RotorError(`--prices must be total-return or raw, got ${s.prices}`);
-  for (const [flag, d] of [['from', s.from], ['to', s.to]] as const) {
-    if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RotorError(`--${flag} must be a date YYYY-MM-DD, got ${d}`);
-  }
-  if (s.from && s.to && s.from > s.to) throw new RotorError(`--from ${s.from} is after --to ${s.to}`);
   return s;
 }

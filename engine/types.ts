@@ -74,8 +74,26 @@ export interface EquityCurve {
   cash: Float64Array;
   /** Symbols of `positionValues`, in column order. */
   symbols: string[];
-  /** Row-major: positionValues[bar * symbols.length + k] = market value of symbols[k] at that close. */
+  /**
+   * Row-major: positionValues[bar * symbols.length + k] = market value of symbols[k] at that close. Empty when the
+   * run did not keep them (`record.positions` false); `positionSums` then holds what exposure metrics need.
+   */
   positionValues: Float64Array;
+  positionSums?: PositionSums;
+}
+
+/** Position values summed over the bars as they were marked (see METRICS.md, exposure), instead of kept per bar. */
+export interface PositionSums {
+  /** Bars summed: every bar of the curve. */
+  bars: number;
+  /** Per symbol: Σ value / equity over the bars with positive finite equity. */
+  weight: Float64Array;
+  /** Σ over those bars of Σ_k |value_k| / equity. */
+  gross: number;
+  /** Bars with positive finite equity. */
+  counted: number;
+  /** Bars with any non-zero finite position value. */
+  inMarket: number;
 }
 
 /** A strategy's own account of a decision (see StrategyContext.explain). */

@@ -5,7 +5,9 @@ import type { DatasetIdentity, UsedRange } from '../datasets/index.ts';
 /** What metrics.json holds: enough to know exactly what was run, on what data, with which engine. */
 export interface RunRecord {
   rotor: string;
-  strategy: BacktestResult['strategy'];
+  /** sha256 over dataset, strategy source, params, settings and rotor version (runs/key.ts). */
+  runKey: string;
+  strategy: BacktestResult['strategy'] & { ref: string; sha256: string };
   settings: RunSettings;
   /** The dataset's identity (files, hashes, warnings) and what of it the run replayed (`used`, per file). */
   data: DatasetIdentity & {
@@ -18,4 +20,6 @@ export interface RunRecord {
   };
   metrics: Metrics;
   notes: BacktestResult['notes'];
+  /** Set when the run is a sweep's trial: which one, of how many trials in all (failed ones counted). */
+  sweep?: { trial: number; trials: number; objective: string };
 }

@@ -12,7 +12,15 @@ export interface Exposure {
 
 export function exposure(curve: EquityCurve, bars: number = curve.equity.length): Exposure {
   const m = curve.symbols.length;
-  const sums = new Array<number>(m).fill(0);
+  const sums = curve.positionSums;
+  if (sums && curve.positionValues.length === 0 && sums.bars === bars) {
+    const bySymbol: Record<string, number | null> = {};
+    curve.symbols.forEach((s, k) => {
+      bySymbol[s] = sums.counted > 0 ? sums.weight[k] / sums.counted : null;
+    });
+    return { bySymbol, meanGross: sums.counted > 0 ? sums.gross / sums.counted : null, timeInMarket: bars > 0 ? sums.inMarket / bars : null };
+  }
+  const weight = new Array<number>(m).fill(0);
   let gross = 0;
   let counted = 0;
   let inMarket = 0;
@@ -24,7 +32,7 @@ export function exposure(curve: EquityCurve, bars: number = curve.equity.length)
       const pv = curve.positionValues[i * m + k] ?? 0;
       if (pv !== 0 && Number.isFinite(pv)) any = true;
       if (eq > 0 && Number.isFinite(eq) && Number.isFinite(pv)) {
-        sums[k] += pv / eq;
+        weight[k] += pv / eq;
         g += Math.abs(pv) / eq;
       }
     }
@@ -36,7 +44,7 @@ export function exposure(curve: EquityCurve, bars: number = curve.equity.length)
   }
   const bySymbol: Record<string, number | null> = {};
   curve.symbols.forEach((s, k) => {
-    bySymbol[s] = counted > 0 ? sums[k] / counted : null;
+    bySymbol[s] = counted > 0 ? weight[k] / counted : null;
   });
   return {
     bySymbol,

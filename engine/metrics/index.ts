@@ -2,7 +2,6 @@
  * Performance metrics of a finished run. Every formula, unit and convention is written down in METRICS.md at the
  * repo root; keep the two in step.
  */
-import { mean } from 'simple-statistics';
 import type { EquityCurve, Trade } from '../types.ts';
 import { benchmarkMetrics, type BenchmarkMetrics } from './benchmark.ts';
 import { columnMetrics, type ColumnMetrics, type DatedValue } from './column.ts';
@@ -18,7 +17,7 @@ import {
   totalSlippage,
   tradedNotional,
 } from './trades.ts';
-import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+import { finiteArray, finiteOrNull, meanOf, yearsBetween } from './util.ts';
 import type { TailStats } from './distribution.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
@@ -140,7 +139,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const riskFree = Number.isFinite(input.riskFree) ? input.riskFree : 0;
   const rfDaily = dailyRiskFree(riskFree);
   const n = Math.min(curve.dates.length, curve.equity.length);
-  const dates = curve.dates.slice(0, n);
+  const dates = n === curve.dates.length ? curve.dates : curve.dates.slice(0, n);
   const equity = curve.equity.subarray(0, n);
   const gross = curve.grossEquity.subarray(0, Math.min(n, curve.grossEquity.length));
 
@@ -152,8 +151,8 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const maxEp = maxDrawdownEpisode(episodes);
   const longEp = longestDrawdownEpisode(episodes);
 
-  const equityValues = finiteValues(equity);
-  const meanEquity = equityValues.length > 0 ? mean(equityValues) : NaN;
+  const equityValues = finiteArray(equity);
+  const meanEquity = equityValues.length > 0 ? meanOf(equityValues) : NaN;
   const notional = tradedNotional(trades);
   const trips = summariseRoundTrips(roundTrips(trades));
 

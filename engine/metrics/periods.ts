@@ -13,6 +13,34 @@ export function periodKey(date: string, kind: PeriodKind): string {
   return kind === 'month' ? date.slice(0, 7) : date.slice(0, 4);
 }
 
+const startsCache = new WeakMap<readonly string[], Partial<Record<PeriodKind, Int32Array>>>();
+
+/**
+ * Indices where a new period starts (after index 0). A frozen dates array (a run's window, shared by the trials of a
+ * sweep) cannot change, so its boundaries are found once and kept.
+ */
+function periodStarts(dates: readonly string[], kind: PeriodKind): Int32Array {
+  const frozen = Object.isFrozen(dates);
+  const kept = frozen ? startsCache.get(dates)?.[kind] : undefined;
+  if (kept) return kept;
+  const starts: number[] = [];
+  let key = dates.length ? periodKey(dates[0], kind) : '';
+  for (let i = 1; i < dates.length; i++) {
+    const k = periodKey(dates[i], kind);
+    if (k !== key) {
+      starts.push(i);
+      key = k;
+    }
+  }
+  const out = Int32Array.from(starts);
+  if (frozen) {
+    const entry = startsCache.get(dates) ?? {};
+    entry[kind] = out;
+    startsCache.set(dates, entry);
+  }
+  return out;
+}
+
 /**
  * Return of each calendar period present in `dates` (ascending ISO dates aligned with `equity`):
  * ret = last equity of the period / last equity of the previous period − 1, the first period measured from the
@@ -22,20 +50,17 @@ export function periodReturns(dates: readonly string[], equity: Float64Array, ki
   const n = Math.min(dates.length, equity.length);
   const out: PeriodReturn[] = [];
   if (n === 0) return out;
-  let key = periodKey(dates[0], kind);
+  const starts = periodStarts(dates, kind);
+  let start = 0;
   let base = equity[0];
-  let last = equity[0];
-  const close = () => out.push({ period: key, ret: base > 0 ? last / base - 1 : NaN });
-  for (let i = 1; i < n; i++) {
-    const k = periodKey(dates[i], kind);
-    if (k !== key) {
-      close();
-      base = last;
-      key = k;
-    }
-    last = equity[i];
+  for (let j = 0; ; j++) {
+    const next = j < starts.length && starts[j] < n ? starts[j] : n;
+    const last = equity[next - 1];
+    out.push({ period: periodKey(dates[start], kind), ret: base > 0 ? last / base - 1 : NaN });
+    if (next >= n) break;
+    base = last;
+    start = next;
   }
-  close();
   return out;
 }
 

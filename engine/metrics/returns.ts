@@ -1,6 +1,5 @@
 /** Daily simple returns and the return/risk statistics built on them. Formulas: METRICS.md. */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull, finiteValues } from './util.ts';
+import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull, finiteValues, meanOf, sampleSdOf } from './util.ts';
 
 /**
  * Daily simple returns: out[i − 1] = equity[i] / equity[i − 1] − 1 for i = 1 … n − 1 (length n − 1, so out[j] is
@@ -38,30 +37,41 @@ export function cagr(first: number, last: number, years: number): number | null 
 }
 
 /** Sample standard deviation of daily returns × √252; null with fewer than two returns. */
-export function annualisedVolatility(returns: readonly number[]): number | null {
+export function annualisedVolatility(returns: ArrayLike<number>): number | null {
   if (returns.length < 2) return null;
-  return finiteOrNull(sampleStandardDeviation(returns) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+  return finiteOrNull(sampleSdOf(returns, meanOf(returns)) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+}
+
+/** r − rf_d for every return; the returns themselves when rf_d is 0 (r − 0 is r, bit for bit). */
+function excessOf(returns: ArrayLike<number>, rfDaily: number): ArrayLike<number> {
+  if (rfDaily === 0) return returns;
+  const out = new Float64Array(returns.length);
+  for (let i = 0; i < returns.length; i++) out[i] = returns[i] - rfDaily;
+  return out;
 }
 
 /** mean(r − rf_d) / sampleStdev(r − rf_d) × √252; null with fewer than two returns or zero stdev. */
-export function sharpeRatio(returns: readonly number[], rfDaily: number): number | null {
+export function sharpeRatio(returns: ArrayLike<number>, rfDaily: number): number | null {
   if (returns.length < 2) return null;
-  const excess = returns.map((r) => r - rfDaily);
-  const sd = sampleStandardDeviation(excess);
+  const excess = excessOf(returns, rfDaily);
+  const m = meanOf(excess);
+  const sd = sampleSdOf(excess, m);
   if (!(sd > ZERO_STDEV)) return null;
-  return finiteOrNull((mean(excess) / sd) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+  return finiteOrNull((m / sd) * Math.sqrt(TRADING_DAYS_PER_YEAR));
 }
+
+const downsideTerm = (x: number) => (x < 0 ? x * x : 0);
 
 /**
  * mean(r − rf_d) / DD × √252 with DD = sqrt(mean over ALL days of min(0, r − rf_d)²); null with no return or when
  * DD is zero (no day below the risk-free rate).
  */
-export function sortinoRatio(returns: readonly number[], rfDaily: number): number | null {
+export function sortinoRatio(returns: ArrayLike<number>, rfDaily: number): number | null {
   if (returns.length < 1) return null;
-  const excess = returns.map((r) => r - rfDaily);
-  const downside = Math.sqrt(mean(excess.map((x) => (x < 0 ? x * x : 0))));
+  const excess = excessOf(returns, rfDaily);
+  const downside = Math.sqrt(meanOf(excess, downsideTerm));
   if (!(downside > ZERO_STDEV)) return null;
-  return finiteOrNull((mean(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+  return finiteOrNull((meanOf(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR));
 }
 
 /** The finite daily returns of an equity series as number[]. */

@@ -32,3 +32,48 @@ export function finiteValues(xs: ArrayLike<number>): number[] {
   for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out.push(xs[i]);
   return out;
 }
+
+/** The finite values of an array, as a Float64Array (a view on a fresh buffer). */
+export function finiteArray(xs: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(xs.length);
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out[m++] = xs[i];
+  return out.subarray(0, m);
+}
+
+/*
+ * The statistics below are simple-statistics' own (7.x: `sum` with its Neumaier compensation, `mean`,
+ * `sampleVariance` / `sampleStandardDeviation` by `sumNthPowerDeviations`), step for step, so results are the same to
+ * the last bit; written over typed arrays and a term function so that no intermediate array is built.
+ */
+
+/** simple-statistics `sum` of f(xs[0]) … f(xs[n − 1]). */
+export function compensatedSum(xs: ArrayLike<number>, f?: (x: number) => number): number {
+  const n = xs.length;
+  if (n === 0) return 0;
+  let sum = f ? f(xs[0]) : xs[0];
+  let correction = 0;
+  for (let i = 1; i < n; i++) {
+    const x = f ? f(xs[i]) : xs[i];
+    const transition = sum + x;
+    if (Math.abs(sum) >= Math.abs(x)) correction += sum - transition + x;
+    else correction += x - transition + sum;
+    sum = transition;
+  }
+  return sum + correction;
+}
+
+/** simple-statistics `mean` (n ≥ 1). */
+export function meanOf(xs: ArrayLike<number>, f?: (x: number) => number): number {
+  return compensatedSum(xs, f) / xs.length;
+}
+
+/** simple-statistics `sampleStandardDeviation` (n ≥ 2), given the mean. */
+export function sampleSdOf(xs: ArrayLike<number>, mean: number): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const d = xs[i] - mean;
+    sum += d * d;
+  }
+  return Math.sqrt(sum / (xs.length - 1));
+}

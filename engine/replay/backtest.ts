@@ -1,15 +1,17 @@
-import { RotorError } from '../errors.ts';
+import { FieldError, RotorError } from '../errors.ts';
 import type { MarketData } from '../market/market-data.ts';
 import { priceView, type PriceView } from '../market/price-view.ts';
 import type { MacroSeries } from '../macro/macro-series.ts';
 import { Portfolio } from '../broker/portfolio.ts';
 import { executeDeltas, type FillContext } from '../broker/execute.ts';
 import { rebalanceTo } from '../broker/rebalance.ts';
-import { resolveParams, type ParamValue } from '../strategy/params.ts';
-import { resolveSymbols, type Strategy } from '../strategy/define.ts';
-import { resolveSettings } from '../settings.ts';
-import type { DecisionRecord, EquityCurve, RunNote, RunSettings, Trade } from '../types.ts';
+import type { ParamValue } from '../strategy/params.ts';
+import type { Strategy } from '../strategy/define.ts';
+import { resolveRun, type ResolvedRun } from './resolve-run.ts';
+import type { DecisionRecord, EquityCurve, PositionSums, RunNote, RunSettings, Trade } from '../types.ts';
 import { BarContext, type PendingOrder } from './bar-context.ts';
+import { sealContext } from './sealed-context.ts';
+import { calendarFlags, windowDates } from './calendar-flags.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
 
@@ -19,8 +21,17 @@ export interface BacktestInput {
   strategy: Strategy;
   params?: Readonly<Record<string, unknown>>;
   settings?: Partial<RunSettings>;
+  /** The same strategy, params and settings already resolved (by whoever loaded the data for them): used as is. */
+  resolved?: ResolvedRun;
   /** Reuse a price view across runs of one batch (it depends only on the market data and the basis). */
   view?: PriceView;
+  /**
+   * What the run keeps beyond the equity curve, trades and notes (default: everything). A sweep trial needs metrics
+   * and daily returns only: `positions: false` keeps no per-position value columns (the curve carries the sums the
+   * exposure metrics need instead), `decisions: false` keeps no decision log (`ctx.explain` does nothing and rules
+   * build no sentences). Equity, cash, trades and every metric are the same either way.
+   */
+  record?: { positions?: boolean; decisions?: boolean };
 }
 
 export interface BacktestResult {
@@ -41,13 +52,9 @@ type QueueItem = { kind: 'orders'; orders: PendingOrder[] } | { kind: 'release';
 
 /** Replay one strategy over the market, bar by bar. Deterministic: same inputs, same result, bit for bit. */
 export function runBacktest(input: BacktestInput): BacktestResult {
-  const { market, strategy } = input;
-  const settings = resolveSettings(input.settings);
-  const params = resolveParams(strategy.name, strategy.params ?? {}, input.params);
-  const universe = resolveSymbols(strategy.universe, params);
-  const signals = resolveSymbols(strategy.signals, params);
-  if (universe.length === 0) throw new RotorError(`strategy ${strategy.name} has an empty universe`);
-  const declared = [...new Set([...universe, ...signals, ...(settings.benchmark ? [settings.benchmark] : [])])];
+  const { market } = input;
+  const run = input.resolved ?? resolveRun(input.strategy, input.params, input.settings);
+  const { strategy, settings, params, universe, signals, symbols: declared } = run;
   const missing = declared.filter((s) => !market.has(s));
   if (missing.length) {
     throw new RotorError(
@@ -55,12 +62,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     );
   }
   const macroSeries = input.macro ?? [];
-  const wantedMacro = resolveSymbols(strategy.macro, params);
-  const absentMacro = wantedMacro.filter((m) => !macroSeries.some((s) => s.name === m));
+  const absentMacro = run.macro.filter((m) => !macroSeries.some((s) => s.name === m));
   if (absentMacro.length) {
     throw new RotorError(`strategy ${strategy.name} needs macro series ${absentMacro.join(', ')}, not in the data`);
   }
-  const absentOptional = resolveSymbols(strategy.optionalMacro, params).filter((m) => !macroSeries.some((s) => s.name === m));
+  const absentOptional = run.optionalMacro.filter((m) => !macroSeries.some((s) => s.name === m));
 
   const view = input.view ?? priceView(market, settings.prices);
   if (view.basis !== settings.prices) throw new Error('price view basis does not match the run settings');
@@ -70,9 +76,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   if (settings.fill === 'next-open') {
     const noOpen = universe.filter((s) => !view.open[col(s)].some((v) => v > 0));
     if (noOpen.length) {
-      throw new RotorError(
-        `${noOpen.join(', ')} ha${noOpen.length > 1 ? 've' : 's'} no open prices (adj_close only), so --fill next-open ` +
-          `cannot trade ${noOpen.length > 1 ? 'them' : 'it'}; use --fill next-close or close`,
+      throw new FieldError(
+        'settings.fill',
+        `${noOpen.join(', ')} ha${noOpen.length > 1 ? 've' : 's'} no open prices (adj_close only), so settings.fill next-open ` +
+          `cannot trade ${noOpen.length > 1 ? 'them' : 'it'}; use settings.fill next-close or close`,
       );
     }
   }
@@ -83,7 +90,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const tradable = new Map(universe.map((s, k) => [s, k]));
   const macroBook = new MacroBook(macroSeries, strategy.name, new Set(absentOptional));
   for (const m of absentOptional) notes.push({ kind: 'data', message: `optional macro series ${m} is not in the data: the strategy reads it as unknown` });
-  const ctx = new BarContext(strategy.name, market.dates, view, readable, tradable, portfolio, macroBook, settings.maxLeverage);
+  const core = new BarContext(strategy.name, market.dates, view, readable, tradable, portfolio, macroBook, settings.maxLeverage);
+  const ctx = sealContext(core);
+  const keepPositions = input.record?.positions !== false;
+  core.recordsDecisions = input.record?.decisions !== false;
+  deepFreeze(params);
 
   const openCols = universe.map((s) => view.open[col(s)]);
   const closeCols = universe.map((s) => view.close[col(s)]);
@@ -130,20 +141,27 @@ export function runBacktest(input: BacktestInput): BacktestResult {
 
   const rows = endBar - startBar + 1;
   const curve: EquityCurve = {
-    dates: market.dates.slice(startBar, endBar + 1),
+    dates: windowDates(market.dates, startBar, endBar),
     equity: new Float64Array(rows),
     grossEquity: new Float64Array(rows),
     cash: new Float64Array(rows),
     symbols: universe,
-    positionValues: new Float64Array(rows * n),
+    positionValues: new Float64Array(keepPositions ? rows * n : 0),
   };
+  const sums = keepPositions ? undefined : { bars: rows, weight: new Float64Array(n), gross: 0, counted: 0, inMarket: 0 };
+  if (sums) curve.positionSums = sums;
 
   // Everything published before the first trading bar is simply known when the run starts.
   for (let e = queue.popDue(startBar - 1, Phase.AfterDecision); e; e = queue.popDue(startBar - 1, Phase.AfterDecision)) {
     if (e.payload.kind === 'release') macroBook.publish(e.payload.release);
   }
 
+  // In init the run has not started: nothing of its first bar is known yet, not even the open.
+  core.bar = startBar;
+  core.closeKnown = false;
+  core.openKnown = false;
   const state = strategy.init ? strategy.init(ctx, params) : undefined;
+  core.openKnown = true;
   const hook = { onFill: strategy.onFill, onRelease: strategy.onRelease };
 
   const process = (bar: number, phase: Phase) => {
@@ -164,8 +182,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         else executeQuantity(portfolio, order, fill);
       }
       refreshHeld();
-      if (ctx.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
-      if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, trades[i], params, state);
+      if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
+      // The strategy gets a frozen copy: the run's own trade record is not its to change.
+      if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, Object.freeze({ ...trades[i] }), params, state);
     }
   };
 
@@ -173,50 +192,53 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     settings.fill === 'next-open' ? [bar + 1, Phase.Open] : settings.fill === 'next-close' ? [bar + 1, Phase.Close] : [bar, Phase.AfterDecision];
 
   const schedule = (bar: number) => {
-    if (ctx.pending.length === 0) return;
+    if (core.pending.length === 0) return;
     const [at, phase] = fillSlot(bar);
-    queue.push(at, phase, { kind: 'orders', orders: ctx.pending });
-    ctx.pending = [];
+    queue.push(at, phase, { kind: 'orders', orders: core.pending });
+    core.pending = [];
   };
 
   const pv = curve.positionValues;
+  const { newMonth, newYear } = calendarFlags(market.dates);
   for (let t = startBar; t <= endBar; t++) {
     const r = t - startBar;
-    ctx.bar = t;
-    const date = market.dates[t];
-    const prev = t > 0 ? market.dates[t - 1] : '';
-    ctx.firstBar = t === startBar;
-    ctx.newMonth = prev.slice(0, 7) !== date.slice(0, 7);
-    ctx.newYear = prev.slice(0, 4) !== date.slice(0, 4);
+    core.bar = t;
+    core.firstBar = t === startBar;
+    core.newMonth = newMonth[t] === 1;
+    core.newYear = newYear[t] === 1;
 
-    ctx.closeKnown = false;
+    core.closeKnown = false;
     process(t, Phase.Open);
     process(t, Phase.Release);
-    ctx.closeKnown = true;
+    core.closeKnown = true;
     refreshMarks(t);
     process(t, Phase.Close);
-    ctx.equity = heldValue();
+    core.equity = heldValue();
 
     const weights = strategy.onBar(ctx, params, state);
-    if (weights) ctx.rebalance(weights);
+    if (weights) core.rebalance(weights);
     schedule(t);
     if (settings.fill === 'close') {
       process(t, Phase.AfterDecision);
       // Orders placed while reacting to same-close fills go to the next close.
-      if (ctx.pending.length) {
-        queue.push(t + 1, Phase.Close, { kind: 'orders', orders: ctx.pending });
-        ctx.pending = [];
+      if (core.pending.length) {
+        queue.push(t + 1, Phase.Close, { kind: 'orders', orders: core.pending });
+        core.pending = [];
       }
     }
 
     let equity = portfolio.cash;
     const q = portfolio.quantity;
-    const row = r * n;
-    for (let j = 0; j < nHeld; j++) {
-      const k = held[j];
-      const v = q[k] * mark[k];
-      pv[row + k] = v;
-      equity += v;
+    if (sums) {
+      equity = sumPositions(sums, q, mark, held, nHeld, equity);
+    } else {
+      const row = r * n;
+      for (let j = 0; j < nHeld; j++) {
+        const k = held[j];
+        const v = q[k] * mark[k];
+        pv[row + k] = v;
+        equity += v;
+      }
     }
     curve.equity[r] = equity;
     curve.grossEquity[r] = equity + portfolio.costsPaid;
@@ -237,9 +259,46 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     curve,
     trades,
     notes,
-    decisions: ctx.decisions,
+    decisions: core.decisions,
     benchmark,
   };
+}
+
+/**
+ * Add one bar's position values to the exposure sums, as the exposure metrics would from the kept columns (same
+ * terms, same order: symbols ascending, zero positions adding nothing); returns the equity (cash + positions).
+ */
+function sumPositions(sums: PositionSums, q: Float64Array, mark: Float64Array, held: Int32Array, nHeld: number, cash: number): number {
+  let equity = cash;
+  const values = sums.weight;
+  let any = false;
+  for (let j = 0; j < nHeld; j++) {
+    const k = held[j];
+    equity += q[k] * mark[k];
+  }
+  const eqOk = equity > 0 && Number.isFinite(equity);
+  let g = 0;
+  for (let j = 0; j < nHeld; j++) {
+    const k = held[j];
+    const v = q[k] * mark[k];
+    if (v !== 0 && Number.isFinite(v)) any = true;
+    if (eqOk && Number.isFinite(v)) {
+      values[k] += v / equity;
+      g += Math.abs(v) / equity;
+    }
+  }
+  if (any) sums.inMarket++;
+  if (eqOk) {
+    sums.counted++;
+    sums.gross += g;
+  }
+  return equity;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }
 
 function executeQuantity(portfolio: Portfolio, order: Extract<PendingOrder, { kind: 'quantity' }>, fill: FillContext): void {
@@ -286,7 +345,7 @@ function runWindow(market: MarketData, view: PriceView, universe: string[], sign
     endBar = Math.min(i, commonEnd);
     if (i > commonEnd) {
       const which = [...universe, ...signals].filter((s) => view.last[idx(s)] === commonEnd).join(', ');
-      notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, before --to ${settings.to}: data for ${which} ends there` });
+      notes.push({ kind: 'info', message: `run ends ${market.dates[commonEnd]}, before the end date ${settings.to}: data for ${which} ends there` });
     }
   }
   if (!settings.from && commonStart > 0) {

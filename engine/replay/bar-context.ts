@@ -1,4 +1,4 @@
-import { LookAheadError, RotorError } from '../errors.ts';
+import { FieldError, LookAheadError, RotorError } from '../errors.ts';
 import type { PriceView } from '../market/price-view.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
@@ -20,6 +20,10 @@ export class BarContext implements StrategyContext {
   bar = 0;
   /** False while events before today's close run (open fills, releases): today's close is not known yet. */
   closeKnown = true;
+  /** False in `init`, before the first bar's open: nothing of that bar is known. */
+  openKnown = true;
+  /** False when the run keeps no decisions: `explain` does nothing. */
+  recordsDecisions = true;
   firstBar = false;
   newMonth = false;
   newYear = false;
@@ -62,11 +66,21 @@ export class BarContext implements StrategyContext {
   /** The bar index `lag` bars back, refusing anything not yet known at this moment. */
   private index(symbol: string, field: BarField, lag: number): number {
     if (!Number.isInteger(lag)) throw new RotorError(`strategy ${this.strategy}: lag must be an integer, got ${lag}`);
-    if (lag < 0 || (lag === 0 && !this.closeKnown && field !== 'open')) {
-      const when = this.dates[this.bar - lag] ?? `${-lag} bars after ${this.date}`;
-      throw new LookAheadError(symbol, field, when, this.closeKnown ? this.date : `${this.date} (open)`);
+    if (lag < 0 || (lag === 0 && !this.knows(field))) {
+      // A later bar is named by its distance, never its date: the calendar ahead is future data too.
+      const when = lag < 0 ? `${-lag} bar${lag === -1 ? '' : 's'} after ${this.date}` : this.date;
+      throw new LookAheadError(symbol, field, when, this.moment());
     }
     return this.bar - lag;
+  }
+
+  /** Whether today's `field` is known at this moment: the open once the bar has opened, the rest at the close. */
+  private knows(field: BarField): boolean {
+    return this.closeKnown || (this.openKnown && field === 'open');
+  }
+
+  private moment(): string {
+    return this.closeKnown ? this.date : this.openKnown ? `${this.date} (open)` : `${this.date} (before the open)`;
   }
 
   value(symbol: string, field: BarField, lag = 0): number {
@@ -90,7 +104,8 @@ export class BarContext implements StrategyContext {
   history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
     const column = this.column(symbol, field);
     const end = this.index(symbol, field, 0) + 1;
-    return column.subarray(Math.max(0, end - n), end);
+    // A copy: a view would hand out the run's whole price buffer, future included, and let it be written.
+    return column.slice(Math.max(0, end - n), end);
   }
 
   streak(symbol: string, minReturn = 0): number {
@@ -105,9 +120,7 @@ export class BarContext implements StrategyContext {
   }
 
   at(symbol: string, date: string, field: BarField = 'close'): number {
-    if (date > this.date || (date === this.date && !this.closeKnown && field !== 'open')) {
-      throw new LookAheadError(symbol, field, date, this.date);
-    }
+    if (date > this.date || (date === this.date && !this.knows(field))) throw new LookAheadError(symbol, field, date, this.moment());
     const column = this.column(symbol, field);
     let lo = 0;
     let hi = this.bar;
@@ -119,8 +132,11 @@ export class BarContext implements StrategyContext {
     return this.dates[lo] === date ? column[lo] : NaN;
   }
 
+  /** At the close: whether today has a close. At the open (fills, releases): whether today opened; the close is unknown. */
   has(symbol: string): boolean {
-    return this.column(symbol, 'close')[this.bar] > 0;
+    if (this.closeKnown) return this.column(symbol, 'close')[this.bar] > 0;
+    if (!this.openKnown) throw new LookAheadError(symbol, 'open', this.date, this.moment());
+    return this.column(symbol, 'open')[this.bar] > 0;
   }
 
   macro(series: string): MacroObservation | undefined {
@@ -150,6 +166,7 @@ export class BarContext implements StrategyContext {
   }
 
   explain(summary: string, detail?: Readonly<Record<string, unknown>>): void {
+    if (!this.recordsDecisions) return;
     this.decisions.push(detail ? { date: this.date, bar: this.bar, summary, detail } : { date: this.date, bar: this.bar, summary });
   }
 
@@ -165,9 +182,10 @@ export class BarContext implements StrategyContext {
       sum += w;
     }
     if (sum > this.maxLeverage + 1e-9) {
-      throw new RotorError(
+      throw new FieldError(
+        'settings.maxLeverage',
         `strategy ${this.strategy} on ${this.date}: weights sum to ${sum.toFixed(6)}, above the allowed ` +
-          `${this.maxLeverage} (raise --max-leverage to allow leverage)`,
+          `${this.maxLeverage} (raise settings.maxLeverage to allow leverage)`,
       );
     }
     // A later rebalance in the same decision replaces an earlier one; share orders are kept.

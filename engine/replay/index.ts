@@ -1,2 +1,3 @@
 export { runBacktest, type BacktestInput, type BacktestResult } from './backtest.ts';
 export { EventQueue, Phase, type QueuedEvent } from './event-queue.ts';
+export { resolveRun, type ResolvedRun } from './resolve-run.ts';

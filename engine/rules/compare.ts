@@ -1,7 +1,7 @@
 import type { Evaluation, Rule, RuleContext } from './evaluation.ts';
 import { formatThreshold, formatValue } from './format.ts';
-import { latest, toSeries, type CompareOp, type Series, type SeriesPoint, type Source } from './series.ts';
-import { truth } from './truth.ts';
+import { latest, readable, toSeries, type CompareOp, type Series, type SeriesPoint, type Source } from './series.ts';
+import { truth, type Truth } from './truth.ts';
 
 /** A comparison of a series with a fixed level: it can also judge any single point, which `streak` needs. */
 export interface PointRule extends Rule {
@@ -41,6 +41,12 @@ function pointRule(series: Series, description: string, test: (v: number) => boo
     description,
     series,
     test,
+    ...(readable(series) && {
+      check(ctx: RuleContext): Truth {
+        const v = series.valueAt(ctx, series.lastKey(ctx));
+        return Number.isFinite(v) ? truth(test(v)) : 'unknown';
+      },
+    }),
     evaluate(ctx: RuleContext): Evaluation {
       const p = latest(series.window(ctx, 1));
       const known = p !== undefined && Number.isFinite(p.value);
@@ -64,8 +70,17 @@ function againstSeries(op: CompareOp, source: Source, other: Source): Rule {
   const a = toSeries(source);
   const b = toSeries(other);
   const description = `${a.label} ${op} ${b.label}`;
+  const test = TESTS[op];
   return {
     description,
+    ...(readable(a) &&
+      readable(b) && {
+        check(ctx: RuleContext): Truth {
+          const va = a.valueAt(ctx, a.lastKey(ctx));
+          const vb = b.valueAt(ctx, b.lastKey(ctx));
+          return Number.isFinite(va) && Number.isFinite(vb) ? truth(test(va, vb)) : 'unknown';
+        },
+      }),
     evaluate(ctx) {
       const pa = latest(a.window(ctx, 1));
       const pb = latest(b.window(ctx, 1));

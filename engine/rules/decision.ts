@@ -28,12 +28,13 @@ export function describeWeights(w: Weights): string {
  * into IWM` — with every rule evaluated and its state in the detail.
  */
 export function explainDecision(
-  ctx: Pick<StrategyContext, 'explain'>,
+  ctx: Pick<StrategyContext, 'explain'> & Partial<Pick<StrategyContext, 'recordsDecisions'>>,
   trigger: DecisionTrigger,
   evaluations: Evaluation | readonly Evaluation[],
   action: string,
   weights?: Weights,
 ): void {
+  if (ctx.recordsDecisions === false) return;
   const list = Array.isArray(evaluations) ? (evaluations as readonly Evaluation[]) : [evaluations as Evaluation];
   const detail: RuleDecision = { trigger, action, ...(weights ? { weights } : {}), rules: list.flatMap((e) => flatten(e)) };
   ctx.explain(`${list.map(headline).join('; ')} → ${action}`, detail as unknown as Readonly<Record<string, unknown>>);

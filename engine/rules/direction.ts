@@ -1,8 +1,8 @@
 import type { Evaluation, Rule } from './evaluation.ts';
 import { formatThreshold } from './format.ts';
-import { byKey, latest, toSeries, type Source } from './series.ts';
+import { byKey, latest, readable, toSeries, type ReadableSeries, type Source } from './series.ts';
 import { shown } from './compare.ts';
-import { truth } from './truth.ts';
+import { truth, type Truth } from './truth.ts';
 
 function steps(n: number, step: string): string {
   return `${n} ${step === 'period' ? 'period' : step}${n === 1 ? '' : 's'}`;
@@ -13,6 +13,15 @@ function direction(which: 'rising' | 'falling', source: Source, n: number): Rule
   const description = `${series.label} ${which} over ${steps(n, series.step)}`;
   return {
     description,
+    ...(readable(series) && {
+      check(ctx): Truth {
+        const last = series.lastKey(ctx);
+        const now = series.valueAt(ctx, last);
+        const then = series.valueAt(ctx, last - n);
+        if (!Number.isFinite(now) || !Number.isFinite(then)) return 'unknown';
+        return truth(which === 'rising' ? now > then : now < then);
+      },
+    }),
     evaluate(ctx): Evaluation {
       const w = series.window(ctx, n + 1);
       const now = latest(w);
@@ -52,8 +61,29 @@ export function crosses(source: Source, level: number | Source, way: 'above' | '
   const b = typeof level === 'number' ? undefined : toSeries(level);
   const other = b ? b.label : formatThreshold(level as number, a.unit);
   const description = `${a.label} crosses ${way} ${other}`;
+  const fast = readable(a) && (b === undefined || readable(b));
   return {
     description,
+    ...(fast && {
+      check(ctx): Truth {
+        const ra = a as ReadableSeries;
+        const last = ra.lastKey(ctx);
+        const x1 = ra.valueAt(ctx, last);
+        const x0 = ra.valueAt(ctx, last - 1);
+        let r1 = level as number;
+        let r0 = level as number;
+        if (b) {
+          // The other series is read on the same keys, within its own two-step window.
+          const rb = b as ReadableSeries;
+          const lastB = rb.lastKey(ctx);
+          const inB = (k: number) => k <= lastB && k > lastB - 2;
+          r1 = inB(last) ? rb.valueAt(ctx, last) : NaN;
+          r0 = inB(last - 1) ? rb.valueAt(ctx, last - 1) : NaN;
+        }
+        if (!(Number.isFinite(x1) && Number.isFinite(x0) && Number.isFinite(r1) && Number.isFinite(r0))) return 'unknown';
+        return truth(way === 'above' ? x0 <= r0 && x1 > r1 : x0 >= r0 && x1 < r1);
+      },
+    }),
     evaluate(ctx): Evaluation {
       const wa = a.window(ctx, 2);
       const now = latest(wa);

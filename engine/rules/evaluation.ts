@@ -5,7 +5,8 @@ import type { Truth } from './truth.ts';
  * The reads a rule may make. Rules take the strategy's own context, so they see exactly what the strategy sees and
  * cannot look ahead either.
  */
-export type RuleContext = Pick<StrategyContext, 'bar' | 'date' | 'history' | 'macroHistory' | 'macroValue'>;
+export type RuleContext = Pick<StrategyContext, 'bar' | 'date' | 'history' | 'macroHistory' | 'macroValue'> &
+  Partial<Pick<StrategyContext, 'close'>>;
 
 /** Values recorded with an evaluation, for files and tests; null is unknown. */
 export type RuleValue = number | string | null | readonly (number | null)[];
@@ -30,6 +31,18 @@ export interface Evaluation {
 export interface Rule {
   readonly description: string;
   evaluate(ctx: RuleContext): Evaluation;
+  /**
+   * The state alone, as `evaluate(ctx).state`, without building the explanation: a run evaluates its rules on every
+   * bar but logs a handful of decisions, so the sentences are built only when one is (by `evaluate`, on the same bar).
+   */
+  check?(ctx: RuleContext): Truth;
+  /** What `evaluate(ctx).event` would be on this bar (rules with memory); call after `check`. */
+  eventOn?(ctx: RuleContext): string | undefined;
+}
+
+/** A rule's state on this bar: its `check` when it has one, else its full evaluation's. */
+export function checkRule(rule: Rule, ctx: RuleContext): Truth {
+  return rule.check ? rule.check(ctx) : rule.evaluate(ctx).state;
 }
 
 const MARK: Record<Truth, string> = { true: '✓', false: '✗', unknown: '?' };
@@ -62,4 +75,30 @@ export function flatten(e: Evaluation, depth = 0, out: RuleRecord[] = []): RuleR
   out.push({ rule: e.rule, state: e.state, because: e.because, depth });
   for (const p of e.parts ?? []) flatten(p, depth + 1, out);
   return out;
+}
+
+/**
+ * A part of a rule with memory: checked on every bar, explained only when asked on the same bar. When the part has
+ * no `check`, its evaluation is kept, so explaining never evaluates it a second time on a bar.
+ */
+export class Part {
+  private kept: Evaluation | undefined;
+  constructor(readonly rule: Rule) {}
+
+  state(ctx: RuleContext): Truth {
+    if (this.rule.check) {
+      this.kept = undefined;
+      return this.rule.check(ctx);
+    }
+    this.kept = this.rule.evaluate(ctx);
+    return this.kept.state;
+  }
+
+  event(ctx: RuleContext): string | undefined {
+    return this.kept ? this.kept.event : this.rule.eventOn?.(ctx);
+  }
+
+  evaluation(ctx: RuleContext): Evaluation {
+    return this.kept ?? this.rule.evaluate(ctx);
+  }
 }

@@ -1,5 +1,5 @@
 import type { StrategyContext, Weights } from '../strategy/context.ts';
-import type { Rule, RuleContext } from './evaluation.ts';
+import { Part, type Rule, type RuleContext } from './evaluation.ts';
 import { describeWeights, explainDecision } from './decision.ts';
 
 export interface Legs {
@@ -14,7 +14,7 @@ export interface Legs {
 export interface Follower {
   readonly rule: Rule;
   /** Evaluate the rule on this bar; returns the new weights when its state changed, and logs why. */
-  next(ctx: RuleContext & Pick<StrategyContext, 'explain'>): Weights | undefined;
+  next(ctx: RuleContext & Pick<StrategyContext, 'explain'> & Partial<Pick<StrategyContext, 'recordsDecisions'>>): Weights | undefined;
 }
 
 /**
@@ -23,19 +23,26 @@ export interface Follower {
  */
 export function follow(rule: Rule, legs: Legs): Follower {
   let current: 'true' | 'false' | undefined;
+  const part = new Part(rule);
   return {
     rule,
     next(ctx) {
-      const e = rule.evaluate(ctx);
-      const state = e.state !== 'unknown' ? e.state : legs.unknownAs === 'keep' && current ? current : 'false';
+      // States only on the bars that change nothing; the rule's full account is built for the decisions logged.
+      const s = part.state(ctx);
+      const state = s !== 'unknown' ? s : legs.unknownAs === 'keep' && current ? current : 'false';
       if (state === current) {
-        if (e.event) explainDecision(ctx, 'signal', e, `${e.event}; keep ${describeWeights(state === 'true' ? legs.whenTrue : legs.whenFalse)}`);
+        const event = part.event(ctx);
+        if (event && ctx.recordsDecisions !== false) {
+          explainDecision(ctx, 'signal', part.evaluation(ctx), `${event}; keep ${describeWeights(state === 'true' ? legs.whenTrue : legs.whenFalse)}`);
+        }
         return undefined;
       }
       const weights = state === 'true' ? legs.whenTrue : legs.whenFalse;
       const trigger = current === undefined ? 'start' : state === 'true' ? 'entry' : 'exit';
       current = state;
-      explainDecision(ctx, trigger, e, `${trigger === 'start' ? 'hold' : 'rotate into'} ${describeWeights(weights)}`, weights);
+      if (ctx.recordsDecisions !== false) {
+        explainDecision(ctx, trigger, part.evaluation(ctx), `${trigger === 'start' ? 'hold' : 'rotate into'} ${describeWeights(weights)}`, weights);
+      }
       return weights;
     },
   };

@@ -1,4 +1,4 @@
-import { marked, type Evaluation, type Rule } from './evaluation.ts';
+import { checkRule, marked, type Evaluation, type Rule } from './evaluation.ts';
 import { allOf } from './truth.ts';
 
 /**
@@ -13,6 +13,19 @@ export function gate(conditions: readonly Rule[], unknown: UnknownPolicy = 'igno
   const description = `all of: ${conditions.map((c) => c.description).join(', ')}`;
   return {
     description,
+    check(ctx) {
+      let failed = false;
+      let unknowns = 0;
+      for (let i = 0; i < conditions.length; i++) {
+        const s = checkRule(conditions[i], ctx);
+        if (s === 'false') failed = true;
+        else if (s === 'unknown') unknowns++;
+      }
+      if (failed) return 'false';
+      if (unknowns === 0) return 'true';
+      if (unknown === 'false') return 'false';
+      return unknown === 'ignore' && unknowns < conditions.length ? 'true' : 'unknown';
+    },
     evaluate(ctx): Evaluation {
       const parts = conditions.map((c) => c.evaluate(ctx));
       const states = parts.map((p) => p.state);

@@ -1,7 +1,7 @@
 export { allOf, anyOf, negate, truth, type Truth } from './truth.ts';
 export { formatThreshold, formatValue, type Unit } from './format.ts';
-export { flatten, headline, marked, sentence, type Evaluation, type Rule, type RuleContext, type RuleRecord, type RuleValue } from './evaluation.ts';
-export { macro, price, toSeries, type CompareOp, type MacroOptions, type Series, type SeriesPoint, type SeriesWindow, type Source } from './series.ts';
+export { checkRule, flatten, headline, marked, Part, sentence, type Evaluation, type Rule, type RuleContext, type RuleRecord, type RuleValue } from './evaluation.ts';
+export { macro, price, readable, toSeries, type CompareOp, type ReadableSeries, type MacroOptions, type Series, type SeriesPoint, type SeriesWindow, type Source } from './series.ts';
 export type { Frequency } from './macro-periods.ts';
 export { average, change, fromHigh, fromLow, ret, yoy } from './transforms.ts';
 export { above, atLeast, atMost, below, between, type PointRule } from './compare.ts';

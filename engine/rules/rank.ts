@@ -1,6 +1,6 @@
 import type { RuleContext } from './evaluation.ts';
 import { formatValue } from './format.ts';
-import { latest, toSeries, type Source } from './series.ts';
+import { latest, readable, toSeries, type Source } from './series.ts';
 
 export interface Ranking {
   /** Known values, best first; ties keep the order given. */
@@ -19,7 +19,7 @@ export function rank(ctx: RuleContext, items: Readonly<Record<string, Source>>):
   for (const [name, source] of Object.entries(items)) {
     const series = toSeries(source);
     unit = series.unit;
-    const v = latest(series.window(ctx, 1))?.value ?? NaN;
+    const v = readable(series) ? series.valueAt(ctx, series.lastKey(ctx)) : (latest(series.window(ctx, 1))?.value ?? NaN);
     if (Number.isFinite(v)) ranked.push({ name, value: v });
     else unknown.push(name);
   }

@@ -34,6 +34,24 @@ export interface Series {
   window(ctx: RuleContext, n: number): SeriesWindow;
   /** A natural phrase for a comparison with a threshold, when the series has one (`RUT closed up more than 1%`). */
   phrase?(op: CompareOp, threshold: number): string | undefined;
+  /**
+   * Direct reads, for the bars where a rule only needs its state (see `check` in evaluation.ts): the latest key known
+   * at this bar (NaN when none) and the value at a key (NaN when missing or unknown). They must agree with `window`
+   * for every key a window of the rule's size holds. A series without them is read through `window`.
+   */
+  lastKey?(ctx: RuleContext): number;
+  valueAt?(ctx: RuleContext, key: number): number;
+  /** Steps in a year when known without reading the data (252 for prices). */
+  readonly stepsPerYear?: number;
+  /** True when a value, once known, never changes at later bars (prices, and transforms of them): rules may keep running counts. */
+  readonly fixed?: boolean;
+}
+
+/** A series with direct reads. */
+export type ReadableSeries = Series & Required<Pick<Series, 'lastKey' | 'valueAt'>>;
+
+export function readable(s: Series): s is ReadableSeries {
+  return typeof s.lastKey === 'function' && typeof s.valueAt === 'function';
 }
 
 export type CompareOp = 'above' | 'below' | 'at or above' | 'at or below';
@@ -45,11 +63,19 @@ export function price(symbol: string): Series {
     unit: 'level',
     step: 'day',
     symbol,
+    stepsPerYear: 252,
+    fixed: true,
     window(ctx, n) {
       const h = ctx.history(symbol, n);
       const first = ctx.bar - h.length + 1;
       const points = Array.from(h, (value, i) => ({ key: first + i, at: '', value }));
       return { points, perYear: 252 };
+    },
+    lastKey: (ctx) => ctx.bar,
+    valueAt(ctx, key) {
+      if (!(key >= 0 && key <= ctx.bar)) return NaN;
+      // A strategy's context reads one close without building anything; a bare rule context only has history.
+      return ctx.close ? ctx.close(symbol, ctx.bar - key) : ctx.history(symbol, ctx.bar - key + 1)[0];
     },
   };
 }

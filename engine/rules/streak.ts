@@ -1,7 +1,8 @@
-import type { Evaluation, Rule } from './evaluation.ts';
+import type { Evaluation, Rule, RuleContext } from './evaluation.ts';
 import { formatValue } from './format.ts';
 import type { PointRule } from './compare.ts';
-import { byKey, latest } from './series.ts';
+import { byKey, latest, readable } from './series.ts';
+import type { Truth } from './truth.ts';
 
 /**
  * `n` consecutive steps, ending now, on each of which a comparison held: `streak(above(ret('RUT'), 0.01), 5)` is
@@ -12,7 +13,7 @@ export function streak(condition: PointRule, n: number): Rule {
   const { series } = condition;
   const unit = series.step === 'day' ? 'days' : series.step === 'period' ? 'periods' : `${series.step}s`;
   const description = `${condition.description} for ${n} ${n === 1 ? unit.replace(/s$/, '') : unit}`;
-  return {
+  const rule: Rule = {
     description,
     evaluate(ctx): Evaluation {
       const w = series.window(ctx, n);
@@ -35,4 +36,34 @@ export function streak(condition: PointRule, n: number): Rule {
       };
     },
   };
+  if (!readable(series)) return rule;
+
+  // The state is decided by the latest known failing step and the latest unknown step among the last n. On a series
+  // whose values never change once known (prices), both are kept as running marks: each bar reads one new value.
+  let seen: RuleContext | undefined;
+  let upTo = NaN;
+  let lastFail = -Infinity;
+  let lastUnknown = -Infinity;
+  const visit = (ctx: RuleContext, k: number) => {
+    const v = k >= 0 ? series.valueAt(ctx, k) : NaN;
+    if (!Number.isFinite(v)) lastUnknown = k;
+    else if (!condition.test(v)) lastFail = k;
+  };
+  rule.check = (ctx): Truth => {
+    const last = series.lastKey(ctx);
+    if (!Number.isFinite(last)) return 'unknown';
+    const from = last - n + 1;
+    if (!series.fixed || ctx !== seen || !(last >= upTo)) {
+      seen = ctx;
+      lastFail = -Infinity;
+      lastUnknown = -Infinity;
+      for (let k = from; k <= last; k++) visit(ctx, k);
+    } else {
+      for (let k = Math.max(upTo + 1, from); k <= last; k++) visit(ctx, k);
+    }
+    upTo = last;
+    if (lastFail >= from) return 'false';
+    return lastUnknown >= from ? 'unknown' : 'true';
+  };
+  return rule;
 }

@@ -1,6 +1,6 @@
 import type { RuleContext } from './evaluation.ts';
 import type { Unit } from './format.ts';
-import { byKey, toSeries, type CompareOp, type Series, type SeriesPoint, type Source } from './series.ts';
+import { byKey, readable, toSeries, type CompareOp, type Series, type Source } from './series.ts';
 import { formatThreshold } from './format.ts';
 
 /**
@@ -12,10 +12,10 @@ function derived(
   label: string,
   unit: Unit,
   extra: number | ((perYear: number) => number),
-  compute: (k: number, at: Map<number, SeriesPoint>, perYear: number) => number,
+  compute: (k: number, at: (key: number) => number, perYear: number) => number,
   phrase?: Series['phrase'],
 ): Series {
-  return {
+  const series: Series = {
     label,
     unit,
     step: base.step,
@@ -25,16 +25,33 @@ function derived(
       const back = typeof extra === 'number' ? extra : extra(base.window(ctx, 1).perYear);
       const w = base.window(ctx, n + back);
       const at = byKey(w.points);
+      const read = (k: number) => at.get(k)?.value ?? NaN;
       const last = w.points.length ? w.points[w.points.length - 1].key : 0;
       const points = w.points
         .filter((p) => p.key > last - n)
-        .map((p) => ({ key: p.key, at: p.at, value: compute(p.key, at, w.perYear) }));
+        .map((p) => ({ key: p.key, at: p.at, value: compute(p.key, read, w.perYear) }));
       return { points, perYear: w.perYear };
+    },
+  };
+  const perYear = base.stepsPerYear;
+  if (!readable(base) || perYear === undefined) return series;
+  // Direct reads: every key of the base is a point (a price bar), so the value at k is computed from the base's
+  // values at k and before, exactly as the window does. No window, map or point is built.
+  let readCtx: RuleContext | undefined;
+  const read = (k: number) => base.valueAt(readCtx!, k);
+  return {
+    ...series,
+    stepsPerYear: perYear,
+    fixed: base.fixed,
+    lastKey: (ctx) => base.lastKey(ctx),
+    valueAt(ctx, key) {
+      if (!(key <= base.lastKey(ctx))) return NaN;
+      readCtx = ctx;
+      return compute(key, read, perYear);
     },
   };
 }
 
-const valueAt = (at: Map<number, SeriesPoint>, k: number): number => at.get(k)?.value ?? NaN;
 
 function steps(n: number, step: string): string {
   return step === 'day' ? `${n}-day` : step === 'period' ? `${n}-period` : `${n}-${step}`;
@@ -55,19 +72,19 @@ export function ret(source: Source, n = 1): Series {
   const base = toSeries(source);
   const label = n === 1 && base.step === 'day' ? `${base.label} daily return` : `${base.label} ${steps(n, base.step)} return`;
   const phrase = n === 1 && base.symbol ? closePhrase(base.symbol) : undefined;
-  return derived(base, label, 'ratio', n, (k, at) => valueAt(at, k) / valueAt(at, k - n) - 1, phrase);
+  return derived(base, label, 'ratio', n, (k, at) => at(k) / at(k - n) - 1, phrase);
 }
 
 /** Year-over-year growth by period: this period against the same period a year earlier (never a shifted one). */
 export function yoy(source: Source): Series {
   const base = toSeries(source);
-  return derived(base, `${base.label} year-over-year`, 'ratio', (py) => py, (k, at, py) => valueAt(at, k) / valueAt(at, k - py) - 1);
+  return derived(base, `${base.label} year-over-year`, 'ratio', (py) => py, (k, at, py) => at(k) / at(k - py) - 1);
 }
 
 /** Difference over `n` steps, in the series' own units (percentage points for a rate). */
 export function change(source: Source, n = 1): Series {
   const base = toSeries(source);
-  return derived(base, `${base.label} ${steps(n, base.step)} change`, base.unit, n, (k, at) => valueAt(at, k) - valueAt(at, k - n));
+  return derived(base, `${base.label} ${steps(n, base.step)} change`, base.unit, n, (k, at) => at(k) - at(k - n));
 }
 
 /** Mean of the last `n` steps; unknown unless all of them are known. */
@@ -75,7 +92,7 @@ export function average(source: Source, n: number): Series {
   const base = toSeries(source);
   return derived(base, `${base.label} ${steps(n, base.step)} average`, base.unit, n - 1, (k, at) => {
     let sum = 0;
-    for (let j = k - n + 1; j <= k; j++) sum += valueAt(at, j);
+    for (let j = k - n + 1; j <= k; j++) sum += at(j);
     return sum / n;
   });
 }
@@ -88,11 +105,11 @@ function fromExtreme(which: 'high' | 'low', source: Source, n: number, mode: 'ra
   return derived(base, label, mode === 'ratio' ? 'ratio' : base.unit, n - 1, (k, at) => {
     let extreme = which === 'high' ? -Infinity : Infinity;
     for (let j = k - n + 1; j <= k; j++) {
-      const v = valueAt(at, j);
+      const v = at(j);
       if (!Number.isFinite(v)) return NaN;
       extreme = which === 'high' ? Math.max(extreme, v) : Math.min(extreme, v);
     }
-    const v = valueAt(at, k);
+    const v = at(k);
     return mode === 'ratio' ? v / extreme - 1 : v - extreme;
   });
 }

@@ -57,6 +57,11 @@ export interface StrategyContext {
    * keeps every entry, in order, for reports.
    */
   explain(summary: string, detail?: Readonly<Record<string, unknown>>): void;
+  /**
+   * False when the run does not keep decisions (a sweep trial: `record.decisions` false); `explain` then does nothing,
+   * and a strategy may skip building what it would have said.
+   */
+  readonly recordsDecisions: boolean;
 
   /** Ask the broker to move to these weights of equity (others to zero), at the run's fill time. */
   rebalance(weights: Weights, reason?: string): void;

@@ -1,4 +1,4 @@
-import { RotorError } from '../errors.ts';
+import { FieldError } from '../errors.ts';
 
 /** Declared parameters: each with its type, default and allowed range, so that sweeps and `--param` can be checked. */
 export type ParamSpec =
@@ -59,9 +59,7 @@ function parseWeights(text: string): Record<string, number> | undefined {
 /** Parse a command-line text value (or check a programmatic one) against its spec; throws naming the parameter. */
 export function coerceParam(strategy: string, name: string, spec: ParamSpec, raw: unknown): ParamValue {
   const fail = (): never => {
-    throw new RotorError(
-      `strategy ${strategy}: param ${name} must be ${describeParam(spec)}, got ${JSON.stringify(raw)}`,
-    );
+    throw new FieldError(`params.${name}`, `strategy ${strategy}: params.${name} must be ${describeParam(spec)}, got ${JSON.stringify(raw)}`);
   };
   switch (spec.type) {
     case 'number':
@@ -110,9 +108,9 @@ export function resolveParams<P extends ParamSpecs>(
     const spec = specs[name];
     if (!spec) {
       const known = Object.keys(specs);
-      throw new RotorError(
-        `strategy ${strategy} has no param ${name}` +
-          (known.length ? `; its params are ${known.join(', ')}` : '; it takes no params'),
+      throw new FieldError(
+        `params.${name}`,
+        `strategy ${strategy}: params.${name} is not one of its params` + (known.length ? `; its params are ${known.join(', ')}` : '; it takes no params'),
       );
     }
     out[name] = coerceParam(strategy, name, spec, raw);

@@ -2,7 +2,7 @@ import type { MarketData } from '../market/market-data.ts';
 import type { MacroSeries } from '../macro/macro-series.ts';
 import { defineStrategy } from '../strategy/define.ts';
 import { runBacktest } from '../replay/backtest.ts';
-import { headline, type Rule } from '../rules/evaluation.ts';
+import { checkRule, headline, type Rule } from '../rules/evaluation.ts';
 import type { Truth } from '../rules/truth.ts';
 import type { Trigger } from './event-study.ts';
 import { onsets } from './occurrences.ts';
@@ -51,9 +51,12 @@ export function ruleSignal(input: RuleSignalInput): RuleSignal {
       return rule;
     },
     onBar(ctx, _p, rule) {
-      const e = rule.evaluate(ctx);
-      states[ctx.bar] = e.state;
-      if (e.state === 'true' && states[ctx.bar - 1] !== 'true') accounts.set(ctx.bar, { because: headline(e), values: e.values });
+      const state = checkRule(rule, ctx);
+      states[ctx.bar] = state;
+      if (state === 'true' && states[ctx.bar - 1] !== 'true') {
+        const e = rule.evaluate(ctx);
+        accounts.set(ctx.bar, { because: headline(e), values: e.values });
+      }
     },
   });
   runBacktest({ market: input.market, macro: input.macro, strategy: probe, settings: { fill: 'close', from: input.from, to: input.to } });

@@ -53,7 +53,7 @@ describe('rotor run refuses bad input with one clear line and writes nothing', (
     const out = join(tmp(), 'never');
     const r = rotor(['run', 'strategies/examples/streak-rotation.ts', '--param', 'days=99', '--out', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual(['rotor: strategy streak-rotation: param days must be an integer in [1, 15], got "99"']);
+    expect(r.stderr.trim().split('\n')).toEqual(['rotor: strategy streak-rotation: --param days must be an integer in [1, 15], got "99"']);
     expect(existsSync(out)).toBe(false);
   });
 

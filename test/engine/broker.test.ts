@@ -80,7 +80,7 @@ describe('broker and rebalancer', () => {
   });
 
   it('refuses weights above the leverage limit, negative weights and unknown symbols, naming them', () => {
-    expect(() => run({ 0: { A: 0.7, B: 0.6 } }, {})).toThrow(/weights sum to 1\.3.*--max-leverage/);
+    expect(() => run({ 0: { A: 0.7, B: 0.6 } }, {})).toThrow(/weights sum to 1\.3.*settings\.maxLeverage/);
     expect(() => run({ 0: { A: -0.1 } }, {})).toThrow(/weight of A must be a number ≥ 0/);
     expect(() => run({ 0: { C: 1 } }, {})).toThrow(/C is not in its universe/);
   });

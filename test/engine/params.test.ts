@@ -16,11 +16,11 @@ describe('strategy params', () => {
   });
 
   it('names the parameter and the allowed range in every error', () => {
-    expect(() => resolveParams('s', specs, { days: '0' })).toThrow('strategy s: param days must be an integer in [1, 20], got "0"');
-    expect(() => resolveParams('s', specs, { days: '2.5' })).toThrow(/param days must be an integer/);
-    expect(() => resolveParams('s', specs, { minGain: 'abc' })).toThrow(/param minGain must be a number in \[0, 0.2\]/);
-    expect(() => resolveParams('s', specs, { exit: 'never' })).toThrow(/param exit must be one of time, first-down-day/);
-    expect(() => resolveParams('s', specs, { weights: 'SPY:-1' })).toThrow(/param weights must be weights/);
-    expect(() => resolveParams('s', specs, { dayz: '3' })).toThrow('strategy s has no param dayz; its params are days, minGain, extend, exit, weights');
+    expect(() => resolveParams('s', specs, { days: '0' })).toThrow('strategy s: params.days must be an integer in [1, 20], got "0"');
+    expect(() => resolveParams('s', specs, { days: '2.5' })).toThrow(/params\.days must be an integer/);
+    expect(() => resolveParams('s', specs, { minGain: 'abc' })).toThrow(/params\.minGain must be a number in \[0, 0.2\]/);
+    expect(() => resolveParams('s', specs, { exit: 'never' })).toThrow(/params\.exit must be one of time, first-down-day/);
+    expect(() => resolveParams('s', specs, { weights: 'SPY:-1' })).toThrow(/params\.weights must be weights/);
+    expect(() => resolveParams('s', specs, { dayz: '3' })).toThrow('strategy s: params.dayz is not one of its params; its params are days, minGain, extend, exit, weights');
   });
 });

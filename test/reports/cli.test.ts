@@ -55,7 +55,7 @@ describe('rotor run / rotor report', () => {
     const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: 0, benchmark: result.benchmark });
     const d = result.curve.dates;
     const record: RunRecord = {
-      rotor: 'test', strategy: result.strategy, settings: result.settings, metrics, notes: [],
+      rotor: 'test', runKey: 'k', strategy: { ...result.strategy, ref: 'bench-momentum-rotation', sha256: '0'.repeat(64) }, settings: result.settings, metrics, notes: [],
       data: { dir: 'synthetic', synthetic: true, hash: '0'.repeat(64), files: [], macro: [], vintage: 'first', warnings: [], from: d[0], to: d[d.length - 1], bars: d.length },
     };
     const model = buildRunModel(inputsFromResult(record, result, market));

@@ -52,6 +52,6 @@ describe('small-cap-streak', () => {
   });
 
   it('rejects a bad parameter naming it and its range', async () => {
-    await expect(run({ days: 0 })).rejects.toThrow('strategy small-cap-streak: param days must be an integer in [1, 20], got 0');
+    await expect(run({ days: 0 })).rejects.toThrow('strategy small-cap-streak: params.days must be an integer in [1, 20], got 0');
   });
 });

@@ -1,0 +1,224 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { RotorError } from '../engine/index.ts';
+import type { Dataset } from '../datasets/index.ts';
+import { writeFilesAtomic } from '../reports/index.ts';
+import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
+import { Ledger } from './ledger.ts';
+import { paramColumns, planIdentity, trialCount, type BatchPlan } from './plan.ts';
+import { runChunks } from './schedule.ts';
+import { better } from './summary.ts';
+import { trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
+import type { ChunkRunner } from './runners.ts';
+import type { TrialContext, TrialRow } from './trial.ts';
+
+export type Keep = 'best' | 'all' | 'none';
+
+export interface Progress {
+  done: number;
+  total: number;
+  failed: number;
+  /** Trials per second since this process started running them. */
+  rate: number;
+  etaSeconds: number | null;
+}
+
+export interface CoordinatorOptions {
+  plan: BatchPlan;
+  out: string;
+  /** The main thread's own context: validates, reruns the best trials in full, runs everything with --workers 0. */
+  context: TrialContext;
+  dataset: Dataset;
+  runner: ChunkRunner;
+  keep: Keep;
+  resume: boolean;
+  /** For sweep.json's timings only. */
+  workers: number | string;
+  chunkTimeoutMs: number;
+  targetChunkMs?: number;
+  signal?: AbortSignal;
+  onProgress?(p: Progress): void;
+  onRetry?(trials: readonly number[], error: Error): void;
+  /** Builds summary.md (and any report) from the finished ledger. */
+  finish(info: FinishInfo): Record<string, string>;
+}
+
+export interface FinishInfo {
+  n: number;
+  counts: { ok: number; failed: number };
+  /** Every row, in trial order, read from the ledger one at a time. */
+  rows(): Iterable<TrialRow>;
+  best: TrialRow | null;
+}
+
+export interface CoordinatorResult {
+  status: 'complete' | 'interrupted';
+  n: number;
+  counts: { ok: number; failed: number };
+  best: TrialRow | null;
+  /** Trials this process ran (a resume runs only the missing ones). */
+  ran: number;
+  seconds: number;
+  files: string[];
+}
+
+const MARKER = 'sweep.json';
+
+/** The sweep's folder: fresh (replacing an earlier rotor sweep), or the one a resume continues, checked first. */
+function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
+  const { id, parts } = planIdentity(plan, ROTOR_VERSION);
+  const meta = join(out, MARKER);
+  if (resume) {
+    if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no sweep to resume (no ${MARKER}); run without --resume`);
+    const before = JSON.parse(readFileSync(meta, 'utf8')) as { sweep?: string; identity?: Record<string, string> };
+    if (before.sweep !== id) {
+      const what = { spec: 'the spec (grid, params, settings or objective)', dataset: 'the dataset', strategy: 'the strategy file', rotor: "rotor's version" } as const;
+      const changed = (Object.keys(what) as (keyof typeof what)[]).filter((k) => before.identity?.[k] !== parts[k]).map((k) => what[k]);
+      throw new RotorError(`--resume: ${out} holds a different sweep: ${changed.join(', ') || 'its identity'} differ${changed.length === 1 ? 's' : ''} from this one's; run without --resume or use another --out`);
+    }
+    return;
+  }
+  if (existsSync(out)) {
+    const entries = readdirSync(out);
+    if (entries.length && !entries.includes(MARKER)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${MARKER}); choose another`);
+    rmSync(out, { recursive: true, force: true });
+  }
+  mkdirSync(out, { recursive: true });
+}
+
+/** Write lines to a file as they come, flushed to disk before it is renamed into place. */
+function writeLines(path: string, lines: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let batch: string[] = [];
+    for (const line of lines) {
+      batch.push(line);
+      if (batch.length >= 1000) {
+        writeSync(fd, batch.join('\n') + '\n');
+        batch = [];
+      }
+    }
+    if (batch.length) writeSync(fd, batch.join('\n') + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeJson(path: string, value: unknown): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  writeSync(fd, JSON.stringify(value, null, 2) + '\n');
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, path);
+}
+
+/**
+ * Run a sweep or a batch into its folder: the ledger first (so a kill loses only trials in flight), then, from the
+ * ledger and in trial order, trials.jsonl, trials.csv, the summary and sweep.json, and the best run's folder.
+ */
+export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResult> {
+  const out = resolve(o.out);
+  const { plan } = o;
+  const n = trialCount(plan);
+  const { id, parts } = planIdentity(plan, ROTOR_VERSION);
+  prepareFolder(out, plan, o.resume);
+  const started = new Date();
+  const t0 = performance.now();
+  const meta = (status: string, extra: Record<string, unknown>, timings: Record<string, unknown>) => ({
+    sweep: id,
+    kind: plan.kind,
+    status,
+    rotor: ROTOR_VERSION,
+    identity: parts,
+    strategies: plan.strategies.map((s) => ({ ref: s.ref, builtIn: s.builtIn, sha256: s.sha256 })),
+    spec: { objective: plan.objective, minimize: plan.minimize, pboBlocks: plan.pboBlocks, trials: plan.trials },
+    dataset: { dir: plan.data.dir, hash: plan.data.hash, vintage: plan.data.vintage, macroLags: plan.data.macroLags, synthetic: o.dataset.identity.synthetic, window: { from: o.dataset.market.dates[plan.window.first], to: o.dataset.market.dates[plan.window.last] } },
+    n,
+    ...extra,
+    timings,
+  });
+  const running = { workers: o.workers, started: started.toISOString() };
+  writeJson(join(out, MARKER), meta('running', {}, running));
+
+  const ledgerPath = join(out, 'trials.jsonl');
+  const ledger = Ledger.open(ledgerPath, n);
+  const pending: number[] = [];
+  for (let i = 0; i < n; i++) if (!ledger.has(i)) pending.push(i);
+  let failed = 0;
+  let ran = 0;
+  for (let i = 0; i < n; i++) if (ledger.has(i) && ledger.row(i).status === 'failed') failed++;
+  const report = () => {
+    const seconds = (performance.now() - t0) / 1000;
+    const rate = seconds > 0 ? ran / seconds : 0;
+    o.onProgress?.({ done: ledger.done, total: n, failed, rate, etaSeconds: rate > 0 ? (n - ledger.done) / rate : null });
+  };
+  report();
+  let complete: boolean;
+  try {
+    complete = await runChunks(o.runner, pending, {
+      targetChunkMs: o.targetChunkMs ?? 50,
+      chunkTimeoutMs: o.chunkTimeoutMs,
+      maxChunk: 1000,
+      signal: o.signal,
+      onRetry: o.onRetry,
+      failedRow: (t, message) => o.context.failedRow(t, message),
+      onRows: (rows) => {
+        const fresh = ledger.append(rows);
+        ran += fresh.length;
+        failed += fresh.filter((r) => r.status === 'failed').length;
+        report();
+      },
+    });
+  } finally {
+    await o.runner.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  // maxRSS covers the worker threads too: they live in this process.
+  const timings = { ...running, finished: new Date().toISOString(), seconds, trialsRun: ran, trialsPerSecond: seconds > 0 ? ran / seconds : null, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  const counts = { ok: ledger.done - failed, failed };
+  if (!complete) {
+    ledger.close();
+    writeJson(join(out, MARKER), meta('interrupted', { counts: { ...counts, missing: n - ledger.done } }, timings));
+    return { status: 'interrupted', n, counts, best: null, ran, seconds, files: [join(out, MARKER), ledgerPath] };
+  }
+
+  // Every trial is in the ledger: everything below is a function of it alone, in trial order.
+  const rowsInOrder = function* () {
+    for (let i = 0; i < n; i++) yield ledger.row(i);
+  };
+  const order = better(plan.minimize);
+  let best: TrialRow | null = null;
+  for (const row of rowsInOrder()) if (row.status === 'ok' && (!best || order(row, best) < 0)) best = row;
+  const params = paramColumns(plan);
+  const batch = plan.kind === 'batch';
+  // Streamed line by line, so memory does not grow with the number of trials.
+  const csvPath = join(out, 'trials.csv');
+  writeLines(`${csvPath}.tmp-${process.pid}`, (function* () {
+    yield trialsCsvHeader(params, plan.objective, batch);
+    for (const row of rowsInOrder()) yield trialsCsvLine(row, params, plan.objective, batch);
+  })());
+  const sortedTmp = `${ledgerPath}.sorted-${process.pid}`;
+  writeLines(sortedTmp, (function* () {
+    for (let i = 0; i < n; i++) yield ledger.text(i);
+  })());
+  const extraFiles = o.finish({ n, counts, rows: rowsInOrder, best });
+  ledger.close();
+
+  const files: Record<string, string> = { ...extraFiles };
+  if (o.keep === 'best' && best) {
+    const { execution, run } = o.context.run(best.trial, true);
+    if (execution?.result && execution.outcome.metrics && run) {
+      const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
+      for (const [name, text] of Object.entries(runFiles(record, execution.result))) files[`best/${name}`] = text;
+    }
+  }
+  rmSync(join(out, 'best'), { recursive: true, force: true });
+  const written = writeFilesAtomic(out, files);
+  renameSync(`${csvPath}.tmp-${process.pid}`, csvPath);
+  // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
+  renameSync(sortedTmp, ledgerPath);
+  writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null }, timings));
+  return { status: 'complete', n, counts, best, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
+}

@@ -1,0 +1,14 @@
+export { parseGridAxis, type GridAxis } from './grid-spec.ts';
+export { buildSpace, pointAt, spaceSize, MAX_TRIALS, type RandomAxis, type SpaceRequest, type TrialSpace } from './space.ts';
+export { paramColumns, planIdentity, trialAt, trialCount, type BatchPlan, type TrialTemplate } from './plan.ts';
+export { TrialContext, type TrialRow } from './trial.ts';
+export { blockSums } from './blocks.ts';
+export { METRIC_COLUMNS, metricAt, objectivePaths } from './metric-columns.ts';
+export { Ledger } from './ledger.ts';
+export { inProcessRunner, loadPlanStrategies, runTrials, trialFolder, type ChunkRunner, type KeepAll, type WorkerInit } from './runners.ts';
+export { poolRunner, type PoolOptions } from './pool.ts';
+export { runChunks, type ScheduleOptions } from './schedule.ts';
+export { coordinate, type CoordinatorOptions, type CoordinatorResult, type FinishInfo, type Keep, type Progress } from './coordinator.ts';
+export { batchSummary, better, sweepSummary, type SummaryHeader } from './summary.ts';
+export { paramText, trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
+export { batchEntries, readBatchFile, type BatchEntry } from './batch-file.ts';

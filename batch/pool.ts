@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROTOR_ROOT } from '../datasets/index.ts';
+import { Piscina } from 'piscina';
+import type { ChunkRunner, WorkerInit } from './runners.ts';
+import type { TrialRow } from './trial.ts';
+
+/** The built worker when rotor runs built (dist/), else the source entry that loads tsx first. */
+function workerFile(): string {
+  const built = join(ROTOR_ROOT, 'dist', 'batch', 'worker.js');
+  const fromDist = fileURLToPath(import.meta.url).startsWith(join(ROTOR_ROOT, 'dist'));
+  return fromDist && existsSync(built) ? built : join(ROTOR_ROOT, 'batch', 'worker-entry.js');
+}
+
+export interface PoolOptions {
+  workers: number;
+  /** Heap limit per worker, so a runaway trial fails its chunk instead of the machine. */
+  maxOldGenerationSizeMb?: number;
+}
+
+/**
+ * A piscina pool whose workers each get the plan and the data once (the market's SharedArrayBuffer is shared, not
+ * copied) and then take chunks of trial indices. A worker that dies rejects its chunk and is replaced.
+ */
+export function poolRunner(init: WorkerInit, options: PoolOptions): ChunkRunner {
+  const pool = new Piscina({
+    filename: workerFile(),
+    workerData: init,
+    minThreads: options.workers,
+    maxThreads: options.workers,
+    idleTimeout: 60_000,
+    ...(options.maxOldGenerationSizeMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } } : {}),
+  });
+  // A worker that fails to start or dies outside a task is reported through its tasks; never crash the process.
+  pool.on('error', () => {});
+  return {
+    slots: options.workers,
+    run: (trials, signal) => pool.run({ trials: [...trials] }, { signal }) as Promise<TrialRow[]>,
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RotorError, type MacroSeries, type MarketDataTransfer, type PriceView, type Strategy } from '../engine/index.ts';
+import type { DatasetIdentity } from '../datasets/index.ts';
+import { writeFilesAtomic } from '../reports/index.ts';
+import { runFiles, runRecord, type StrategyRef } from '../runs/index.ts';
+import { loadStrategy } from '../strategies/index.ts';
+import { trialCount, type BatchPlan } from './plan.ts';
+import type { TrialContext, TrialRow } from './trial.ts';
+
+/** Runs chunks of trials somewhere: in this thread, on a pool of worker threads, or through a queue. */
+export interface ChunkRunner {
+  /** How many chunks it can usefully run at once. */
+  readonly slots: number;
+  run(trials: readonly number[], signal: AbortSignal): Promise<TrialRow[]>;
+  close(): Promise<void>;
+}
+
+/** With `--keep all`, each trial's full run folder is written where it runs, under `trials/NNNN/`. */
+export interface KeepAll {
+  dir: string;
+  identity: DatasetIdentity;
+}
+
+/** Everything a worker gets once, when it starts: never per task. */
+export interface WorkerInit {
+  plan: BatchPlan;
+  market: MarketDataTransfer;
+  macro: readonly MacroSeries[];
+  /** Price views over shared memory, built once in the main thread. */
+  views: readonly PriceView[];
+  keepAll?: KeepAll;
+}
+
+export function trialFolder(dir: string, trial: number, trials: number): string {
+  return join(dir, 'trials', String(trial).padStart(String(Math.max(0, trials - 1)).length, '0'));
+}
+
+/** Run trials in order, in this thread. The one place a trial runs, whichever runner asked. */
+export function runTrials(ctx: TrialContext, trials: readonly number[], keepAll?: KeepAll): TrialRow[] {
+  return trials.map((i) => {
+    if (!keepAll) return ctx.run(i).row;
+    const { row, execution, run } = ctx.run(i, true);
+    if (execution?.result && execution.outcome.metrics && run) {
+      const dataset = { market: ctx.market, macro: [...ctx.macro], identity: keepAll.identity, cache: [] };
+      const record = runRecord(run, execution.result, execution.outcome.metrics, dataset, { sweep: { trial: i, trials: trialCount(ctx.plan), objective: ctx.plan.objective } });
+      writeFilesAtomic(trialFolder(keepAll.dir, i, trialCount(ctx.plan)), runFiles(record, execution.result));
+    }
+    return row;
+  });
+}
+
+/** `--workers 0`: no pool, for debugging; the same trials, the same rows. */
+export function inProcessRunner(ctx: TrialContext, keepAll?: KeepAll): ChunkRunner {
+  return {
+    slots: 1,
+    run: async (trials, signal) => {
+      signal.throwIfAborted();
+      return runTrials(ctx, trials, keepAll);
+    },
+    close: async () => {},
+  };
+}
+
+/** Load a plan's strategy modules, refusing any whose source is not the one the plan was made from. */
+export async function loadPlanStrategies(refs: readonly StrategyRef[]): Promise<Strategy[]> {
+  return Promise.all(
+    refs.map(async (ref) => {
+      const sha = createHash('sha256').update(readFileSync(ref.path)).digest('hex');
+      if (sha !== ref.sha256) throw new RotorError(`strategy ${ref.ref}: ${ref.path} changed since the sweep was planned (sha256 ${sha.slice(0, 12)}, expected ${ref.sha256.slice(0, 12)})`);
+      return loadStrategy(ref.path);
+    }),
+  );
+}

@@ -1,0 +1,100 @@
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import { RotorError } from '../engine/index.ts';
+import type { Dataset } from '../datasets/index.ts';
+import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
+
+export interface BatchRunFlags {
+  workers?: number;
+  keep: Keep;
+  resume: boolean;
+  quiet: boolean;
+  'chunk-timeout': number;
+}
+
+/** `--workers N`: default one per core; 0 runs in this thread without a pool. */
+export function workerCount(flag: number | undefined): number {
+  if (flag === undefined) return availableParallelism();
+  if (!Number.isInteger(flag) || flag < 0) throw new RotorError(`--workers must be a whole number ≥ 0, got ${flag}`);
+  return flag;
+}
+
+/** On a terminal a progress bar; elsewhere a line every few seconds; nothing with --quiet. */
+function progressReporter(quiet: boolean, label: string): { update(p: Progress): void; stop(): void } {
+  if (quiet) return { update() {}, stop() {} };
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: `${label} [{bar}] {value}/{total} trials | {rate}/s | ETA {eta_formatted} | failed {failed}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(p) {
+        const payload = { rate: p.rate.toFixed(0), failed: p.failed };
+        if (!started) {
+          bar.start(p.total, p.done, payload);
+          started = true;
+        } else bar.update(p.done, payload);
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 5000 && p.done < p.total) return;
+      last = now;
+      const eta = p.etaSeconds === null ? '?' : `${Math.ceil(p.etaSeconds)} s`;
+      process.stderr.write(`${label}: ${p.done}/${p.total} trials, ${p.rate.toFixed(0)}/s, ETA ${eta}, ${p.failed} failed\n`);
+    },
+    stop() {},
+  };
+}
+
+/** Run a plan with the flags' workers, progress and resume; Ctrl-C stops cleanly with finished trials kept. */
+export async function runBatchFlags(
+  plan: BatchPlan,
+  context: TrialContext,
+  dataset: Dataset,
+  flags: BatchRunFlags,
+  out: string,
+  label: string,
+  finish: (info: FinishInfo) => Record<string, string>,
+): Promise<CoordinatorResult> {
+  const workers = workerCount(flags.workers);
+  const keepAll = flags.keep === 'all' ? { dir: out, identity: dataset.identity } : undefined;
+  const runner =
+    workers === 0
+      ? inProcessRunner(context, keepAll)
+      : poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 });
+  if (!(flags['chunk-timeout'] > 0)) throw new RotorError(`--chunk-timeout must be a number of seconds > 0, got ${flags['chunk-timeout']}`);
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigint);
+  const progress = progressReporter(flags.quiet, label);
+  try {
+    return await coordinate({
+      plan,
+      out,
+      context,
+      dataset,
+      runner,
+      keep: flags.keep,
+      resume: flags.resume,
+      workers,
+      chunkTimeoutMs: flags['chunk-timeout'] * 1000,
+      signal: abort.signal,
+      onProgress: (p) => progress.update(p),
+      onRetry: (trials, e) => {
+        if (!flags.quiet) process.stderr.write(`\n${label}: a worker failed on trials ${trials[0]}..${trials[trials.length - 1]} (${e.message.split('\n')[0]}); retrying them on a fresh worker\n`);
+      },
+      finish,
+    });
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}

@@ -1,0 +1,104 @@
+import type { MacroObservation } from '../macro/macro-series.ts';
+import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
+import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
+import type { BarContext } from './bar-context.ts';
+
+/**
+ * What a strategy holds as `ctx`: getters and methods over the run's context, kept in a true private field. Nothing
+ * on it can be reassigned, and nothing reachable from it (own properties, prototype, returned values) leads to the
+ * price buffer, the calendar ahead, the portfolio or the macro book. The instance and the prototype are frozen, so a
+ * strategy cannot patch the methods of this run or of any other in the process either.
+ */
+class SealedContext implements StrategyContext {
+  readonly #c: BarContext;
+
+  constructor(core: BarContext) {
+    this.#c = core;
+    Object.freeze(this);
+  }
+
+  get date(): string {
+    return this.#c.date;
+  }
+  get bar(): number {
+    return this.#c.bar;
+  }
+  get firstBar(): boolean {
+    return this.#c.firstBar;
+  }
+  get newMonth(): boolean {
+    return this.#c.newMonth;
+  }
+  get newYear(): boolean {
+    return this.#c.newYear;
+  }
+  get cash(): number {
+    return this.#c.cash;
+  }
+  get equity(): number {
+    return this.#c.equity;
+  }
+  get recordsDecisions(): boolean {
+    return this.#c.recordsDecisions;
+  }
+
+  close(symbol: string, lag?: number): number {
+    return this.#c.close(symbol, lag);
+  }
+  open(symbol: string, lag?: number): number {
+    return this.#c.open(symbol, lag);
+  }
+  value(symbol: string, field: BarField, lag?: number): number {
+    return this.#c.value(symbol, field, lag);
+  }
+  ret(symbol: string, n?: number, lag?: number): number {
+    return this.#c.ret(symbol, n, lag);
+  }
+  history(symbol: string, n: number, field?: BarField): Float64Array {
+    return this.#c.history(symbol, n, field);
+  }
+  streak(symbol: string, minReturn?: number): number {
+    return this.#c.streak(symbol, minReturn);
+  }
+  at(symbol: string, date: string, field?: BarField): number {
+    return this.#c.at(symbol, date, field);
+  }
+  has(symbol: string): boolean {
+    return this.#c.has(symbol);
+  }
+  macro(series: string): MacroObservation | undefined {
+    return this.#c.macro(series);
+  }
+  macroHistory(series: string, n: number): MacroObservation[] {
+    return this.#c.macroHistory(series, n);
+  }
+  macroValue(series: string, transform?: MacroTransform): MacroReading {
+    return this.#c.macroValue(series, transform);
+  }
+  position(symbol: string): number {
+    return this.#c.position(symbol);
+  }
+  weight(symbol: string): number {
+    return this.#c.weight(symbol);
+  }
+  explain(summary: string, detail?: Readonly<Record<string, unknown>>): void {
+    this.#c.explain(summary, detail);
+  }
+  rebalance(weights: Weights, reason?: string): void {
+    this.#c.rebalance(weights, reason);
+  }
+  order(symbol: string, quantity: number, reason?: string): void {
+    this.#c.order(symbol, quantity, reason);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'StrategyContext';
+  }
+}
+Object.freeze(SealedContext.prototype);
+Object.freeze(SealedContext);
+
+/** The strategy's `ctx` for a run's context. */
+export function sealContext(core: BarContext): StrategyContext {
+  return new SealedContext(core);
+}

@@ -1,0 +1,63 @@
+import { FieldError, RotorError, runBacktest, type BacktestResult, type MacroSeries, type MarketData, type PriceView } from '../engine/index.ts';
+import { computeMetrics, dailyReturns } from '../engine/metrics/index.ts';
+import type { RunError, RunOutcome } from './outcome.ts';
+import type { RunPlan } from './plan.ts';
+
+/** The data a run replays, loaded once and shared by every run over it (a worker keeps one for all its trials). */
+export interface RunInputs {
+  market: MarketData;
+  macro: readonly MacroSeries[];
+  /** A price view in the run's basis, reused across runs (see BacktestInput.view). */
+  view?: PriceView;
+}
+
+export interface ExecuteOptions {
+  /** Keep the full result (curve, trades, decisions) for writing a run folder; a sweep trial does not. */
+  full?: boolean;
+}
+
+export interface Execution {
+  outcome: RunOutcome;
+  /** Present when `full` was asked for and the run succeeded. */
+  result?: BacktestResult;
+}
+
+/**
+ * Run one plan over loaded data and measure it. Pure: no files, no console. A failure of any kind becomes a failed
+ * outcome carrying the error as data, so a sweep counts it and goes on; `rotor run` turns it back into an error.
+ */
+export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOptions = {}): Execution {
+  try {
+    const view = inputs.view?.basis === plan.spec.settings.prices ? inputs.view : undefined;
+    // A compact outcome needs neither the per-position columns nor the decision log.
+    const record = options.full ? undefined : { positions: false, decisions: false };
+    const result = runBacktest({ market: inputs.market, macro: inputs.macro, strategy: plan.resolved.strategy, resolved: plan.resolved, view, ...(record ? { record } : {}) });
+    const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark });
+    const outcome: RunOutcome = {
+      key: plan.key,
+      status: 'ok',
+      metrics,
+      firstBar: inputs.market.dates.indexOf(result.curve.dates[0]),
+      returns: dailyReturns(result.curve.equity),
+      counts: { bars: result.curve.dates.length, trades: result.trades.length, decisions: result.decisions.length, notes: result.notes.length },
+      notes: result.notes,
+    };
+    return options.full ? { outcome, result } : { outcome };
+  } catch (e) {
+    return { outcome: failedOutcome(plan.key, runError(e)) };
+  }
+}
+
+export function failedOutcome(key: string, error: RunError): RunOutcome {
+  return { key, status: 'failed', error, firstBar: -1, returns: new Float64Array(0), counts: { bars: 0, trades: 0, decisions: 0, notes: 0 }, notes: [] };
+}
+
+/** Anything thrown, as data: a user's mistake keeps its one line and field; anything else is a bug with its stack. */
+export function runError(e: unknown): RunError {
+  const date = typeof (e as { date?: unknown })?.date === 'string' ? (e as { date: string }).date : undefined;
+  const base = { ...(date ? { date } : {}) };
+  if (e instanceof FieldError) return { ...base, message: e.message, field: e.field, internal: false };
+  if (e instanceof RotorError) return { ...base, message: e.message, internal: false };
+  if (e instanceof Error) return { ...base, message: e.message, internal: true, ...(e.stack ? { stack: e.stack } : {}) };
+  return { ...base, message: String(e), internal: true };
+}
