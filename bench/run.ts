@@ -12,6 +12,7 @@ import { priceView, runBacktest, type MarketData } from '../engine/index.ts';
 import { syntheticMarket } from './synthetic-market.ts';
 import { momentumRotation } from './momentum-rotation.ts';
 import { benchLoad } from './load.ts';
+import { benchReports } from './reports.ts';
 import { HAVE_SHARED_DATA, SHARED_DATA } from '../test/helpers/shared-data.ts';
 
 const TARGET_MASSET_BARS = 20;
@@ -226,3 +227,5 @@ main();
 console.log('');
 if (HAVE_SHARED_DATA) benchLoad(SHARED_DATA);
 else console.log(`data load bench skipped: no real data at ${SHARED_DATA}`);
+console.log('');
+benchReports();

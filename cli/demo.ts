@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { EquityCurve } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
-import { fixed, pct } from '../reports/index.ts';
+import { batchHtml, batchMarkdown, fixed, pct, writeFilesAtomic, type BatchReportInput } from '../reports/index.ts';
 import { runJob, type JobResult } from './run-job.ts';
 import { summaryLines } from './summary.ts';
 
@@ -34,34 +34,61 @@ function sliceCurve(c: EquityCurve, from: string, to: string): EquityCurve {
 }
 
 /**
- * Runs start when their symbols do (BIL, the T-bill leg of dual momentum, only in 2007), so the table compares them
- * over the period every run covers; each run's own report covers its whole run.
+ * Runs start when their symbols do (BIL, the T-bill leg of dual momentum, only in 2007), so the comparison measures
+ * them over the period every run covers, with each run's own settings (risk-free rate, benchmark); each run's own
+ * report covers its whole run.
  */
-export function comparison(jobs: readonly { name: string; job: JobResult }[]): string[] {
+export function commonPeriod(jobs: readonly { name: string; job: JobResult }[]): { from: string; to: string; runs: { name: string; curve: EquityCurve; metrics: Metrics }[] } {
   const from = jobs.map((j) => j.job.metrics.start ?? '').reduce((a, b) => (b > a ? b : a));
   const to = jobs.map((j) => j.job.metrics.end ?? '').reduce((a, b) => (b < a ? b : a));
-  const rows = jobs.map(({ name, job }) => {
-    const curve = sliceCurve(job.result.curve, from, to);
-    const trades = job.result.trades.filter((t) => t.date >= from && t.date <= to);
-    const m: Metrics = computeMetrics({ curve, trades, riskFree: 0 });
-    return [name, pct(m.totalReturn, 1), pct(m.cagr), pct(m.volatility, 1), fixed(m.sharpe), pct(m.maxDrawdown.depth, 1), String(m.trading.trades)];
+  const runs = jobs.map(({ name, job }) => {
+    const r = job.result;
+    const curve = sliceCurve(r.curve, from, to);
+    const a = r.curve.dates.findIndex((d) => d >= from);
+    const benchmark = r.benchmark ? { symbol: r.benchmark.symbol, prices: r.benchmark.prices.slice(a, a + curve.dates.length) } : undefined;
+    const trades = r.trades.filter((t) => t.date >= from && t.date <= to);
+    return { name, curve, metrics: computeMetrics({ curve, trades, riskFree: r.settings.riskFree, benchmark }) };
   });
+  return { from, to, runs };
+}
+
+export function comparison(jobs: readonly { name: string; job: JobResult }[]): string[] {
+  const { from, to, runs } = commonPeriod(jobs);
+  const rows = runs.map(({ name, metrics: m }) => [name, pct(m.totalReturn, 1), pct(m.cagr), pct(m.volatility, 1), fixed(m.sharpe), pct(m.maxDrawdown.depth, 1), String(m.trading.trades)]);
   const header = ['strategy', 'total', 'CAGR', 'vol', 'Sharpe', 'max DD', 'trades'];
   const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ');
   return [`Comparison over ${from} → ${to}, the period every run covers (net of costs; SYNTHETIC data):`, '', line(header), ...rows.map(line)];
 }
 
-export async function runDemo(outDir: string): Promise<void> {
+/** The demo's batch report: every run over the common period, side by side. */
+export function demoBatch(jobs: readonly { name: string; job: JobResult }[]): BatchReportInput {
+  const { from, to, runs } = commonPeriod(jobs);
+  return {
+    name: 'rotor demo',
+    synthetic: true,
+    dataset: { dir: jobs[0].job.dataset.dir, hash: jobs[0].job.dataset.hash },
+    method: [
+      `Every run measured over ${from} → ${to}, the period every run covers; each run's own report covers its whole run.`,
+      'Figures are net of costs, with each run\'s own settings (risk-free rate, benchmark SPY).',
+    ],
+    runs: runs.map((r) => ({ name: r.name, metrics: r.metrics, dates: r.curve.dates, equity: r.curve.equity, report: `${r.name}/report.html` })),
+  };
+}
+
+export async function runDemo(outDir: string, opts: { html?: boolean } = {}): Promise<void> {
   console.log('rotor demo on the embedded SYNTHETIC sample dataset (generated data, not market history)\n');
   const jobs: { name: string; job: JobResult }[] = [];
   for (const run of DEMO_RUNS) {
     const out = resolve(join(outDir, run.name));
-    const job = await runJob({ strategy: run.strategy, params: run.params, settings: { benchmark: 'SPY' }, out });
+    const job = await runJob({ strategy: run.strategy, params: run.params, settings: { benchmark: 'SPY' }, out, html: opts.html });
     jobs.push({ name: run.name, job });
     if (run.name !== run.strategy) console.log(`${run.name} = ${run.strategy} ${Object.entries(run.params ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`);
     for (const line of summaryLines(job)) console.log(line);
-    console.log(`  report: ${join(out, 'report.md')}\n`);
+    console.log(`  report: ${join(out, opts.html === false ? 'report.md' : 'report.html')}\n`);
   }
+  const batch = demoBatch(jobs);
+  const files = writeFilesAtomic(resolve(outDir), { 'report.md': batchMarkdown(batch), ...(opts.html === false ? {} : { 'report.html': batchHtml(batch) }) });
+  console.log(`comparison report: ${files[files.length - 1]}\n`);
   for (const line of comparison(jobs)) console.log(line);
 }

@@ -21,6 +21,7 @@ interface EventsFlags {
   'min-return': number;
   param?: string[];
   on: string[];
+  html: boolean;
 }
 
 const TRIGGERS: readonly DecisionTrigger[] = ['entry', 'signal', 'exit', 'start', 'rebalance'];
@@ -50,6 +51,7 @@ export function eventsOptions<T>(y: Argv<T>) {
     .option('min-return', { type: 'number', default: 0.01, describe: 'streak: each close-to-close return must exceed this' })
     .option('param', { type: 'string', array: true, describe: 'strategy: parameter key=value (repeatable)' })
     .option('on', { type: 'string', array: true, default: ['entry,signal'], describe: `strategy: which recorded decisions count as occurrences (${TRIGGERS.join(', ')})` })
+    .option('html', { type: 'boolean', default: true, describe: 'write report.html beside report.md (--no-html skips it)' })
     .example('$0 events streak --symbol RUT --days 5 --min-return 0.01 --symbols RUT,IWM,SPY --data ../shared/data', 'the July-2024 streak, on real data')
     .example('$0 events rule "yoy(macro(CPIAUCNS, month)) <= 3%" --symbols IWM,SPY', 'a rule in the text syntax (see README, "Rules")')
     .example('$0 events strategy small-cap-streak --symbols IWM,SPY', 'the dates a strategy\'s entry rule fired');
@@ -92,6 +94,7 @@ export async function eventsCommand(args: unknown): Promise<void> {
     horizons: parseHorizons(String(f.horizons)),
     declutter: f.declutter,
     out: f.out ?? resolve('rotor-out', name),
+    html: f.html !== false,
   });
   for (const line of summaryOfEvents(r)) console.log(line);
   console.log(`  wrote ${r.files.join(', ')}`);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { eventStudy, RotorError, type EventStudy } from '../engine/index.ts';
-import { eventsCsv, eventsJson, eventsMarkdown, writeFilesAtomic } from '../reports/index.ts';
+import { eventsReportFiles, writeFilesAtomic } from '../reports/index.ts';
 import { resolveSignal, type SignalData, type SignalSpec } from './events-signal.ts';
 
 export const DEFAULT_HORIZONS = [1, 5, 21, 63, 126, 252];
@@ -9,6 +9,8 @@ export interface EventsOptions extends SignalData {
   horizons?: readonly number[];
   declutter?: number;
   out: string;
+  /** Write report.html beside report.md (default true; --no-html). */
+  html?: boolean;
 }
 
 export interface EventsResult {
@@ -33,7 +35,7 @@ export function parseSymbols(flags: readonly string[] | undefined): string[] {
   return (flags ?? []).flatMap((f) => f.split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Find the occurrences, measure what followed, and write events.json, events.csv and events.md. */
+/** Find the occurrences, measure what followed, and write events.json, events.csv, event-study.json, report.md and report.html. */
 export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<EventsResult> {
   const declutter = o.declutter ?? 0;
   if (!Number.isInteger(declutter) || declutter < 0) throw new RotorError(`--declutter ${declutter}: expected a whole number of trading days ≥ 0`);
@@ -46,10 +48,7 @@ export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<Eve
     window: signal.window,
     declutter,
   });
-  const files = writeFilesAtomic(resolve(o.out), {
-    'events.json': eventsJson(study),
-    'events.csv': eventsCsv(study),
-    'events.md': eventsMarkdown(study, { title: signal.title, synthetic: signal.dataset.synthetic, dataDir: signal.dataset.dir, declutter }),
-  });
+  const context = { title: signal.title, synthetic: signal.dataset.synthetic, dataDir: signal.dataset.dir, declutter };
+  const files = writeFilesAtomic(resolve(o.out), eventsReportFiles(study, context, { dates: signal.market.dates, closes: signal.closes }, { html: o.html !== false }));
   return { title: signal.title, study, synthetic: signal.dataset.synthetic, files };
 }

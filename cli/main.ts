@@ -13,6 +13,7 @@ import { sweepCommand, sweepOptions } from './sweep-command.ts';
 import { batchCommand, batchOptions } from './batch-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
+import { rebuildReports } from '../reports/index.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
 function fail(e: unknown): never {
@@ -36,9 +37,10 @@ async function main(argv: string[]): Promise<void> {
           .positional('strategy', { type: 'string', demandOption: true, describe: 'a built-in name or a path to a .ts strategy file' })
           .option('out', { type: 'string', describe: 'output folder (default: rotor-out/<strategy>)' })
           .option('macro-lag', { type: 'string', array: true, describe: 'SERIES=DAYS: publication lag after period end for rows without release_date (repeatable)' })
-          .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' }),
+          .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html beside report.md (--no-html skips it)' }),
       async (args) => {
-        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest' };
+        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest'; html: boolean };
         const name = flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
         const job = await runJob({
           strategy: flags.strategy,
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<void> {
           out: flags.out ?? resolve('rotor-out', name),
           macroLags: parseMacroLagFlags(flags.macroLag?.map(String)),
           vintage: flags.macroVintage,
+          html: flags.html,
         });
         for (const line of summaryLines(job)) console.log(line);
         console.log(`  wrote ${job.files.join(', ')}`);
@@ -56,9 +59,24 @@ async function main(argv: string[]): Promise<void> {
     .command(
       'demo',
       'run the built-in strategies on the embedded synthetic sample, writing to ./rotor-out/',
-      (y) => y.option('out', { type: 'string', default: 'rotor-out', describe: 'output folder' }),
+      (y) =>
+        y
+          .option('out', { type: 'string', default: 'rotor-out', describe: 'output folder' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html beside each report.md (--no-html skips them)' }),
       async (args) => {
-        await runDemo(String(args.out));
+        await runDemo(String(args.out), { html: args.html !== false });
+      },
+    )
+    .command(
+      'report <dir>',
+      'rebuild report.md and report.html from the files rotor run or rotor events wrote, without rerunning',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run or rotor events' })
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html too (--no-html skips it)' }),
+      (args) => {
+        const files = rebuildReports(String(args.dir), { html: args.html !== false });
+        console.log(`wrote ${files.join(', ')}`);
       },
     )
     .command(
@@ -73,7 +91,7 @@ async function main(argv: string[]): Promise<void> {
     .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, data or events (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, data, events or report (see --help)')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

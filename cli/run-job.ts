@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { RotorError, resolveRun, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import type { DatasetIdentity, MacroVintage } from '../datasets/index.ts';
-import { writeFilesAtomic } from '../reports/index.ts';
+import { runReportFiles, writeFilesAtomic } from '../reports/index.ts';
 import { execute, loadRunData, loadStrategyRef, planRun, runFiles, runRecord } from '../runs/index.ts';
 import { asFlagError, inFlagTerms } from './field-flags.ts';
 
@@ -16,6 +16,8 @@ export interface JobOptions {
   macroLags?: Readonly<Record<string, number>>;
   /** 'first' (default): revised series as first published; 'latest': revised values (look-ahead in revisions). */
   vintage?: MacroVintage;
+  /** Write report.html beside report.md (default true; --no-html). */
+  html?: boolean;
 }
 
 export interface JobResult {
@@ -55,6 +57,6 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     throw new RotorError(inFlagTerms(error));
   }
   const record = runRecord(plan, result, outcome.metrics, dataset);
-  const files = writeFilesAtomic(resolve(options.out), runFiles(record, result));
+  const files = writeFilesAtomic(resolve(options.out), { ...runFiles(record, result), ...runReportFiles(record, result, { html: options.html !== false, market: dataset.market }) });
   return { result, metrics: outcome.metrics, dataset: dataset.identity, runKey: plan.key, files };
 }

@@ -11,7 +11,7 @@ export interface EventsReportContext {
 /** Below this many occurrences the report warns that its averages cannot tell an edge from luck. */
 const FEW = 30;
 
-/** events.md: what was studied and how, the statistics per horizon beside the baseline, then every occurrence. */
+/** The event study's report.md: what was studied and how, the statistics per horizon beside the baseline, then every occurrence. */
 export function eventsMarkdown(study: EventStudy, c: EventsReportContext): string {
   const out: string[] = [`# Event study: ${c.title}`, ''];
   if (c.synthetic) {

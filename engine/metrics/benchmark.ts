@@ -1,9 +1,13 @@
-/** Portfolio versus benchmark: beta, alpha, correlation and the benchmark's own return. Formulas: METRICS.md. */
+/**
+ * Portfolio versus benchmark: the benchmark's own column (the same figures as the strategy's), beta, alpha,
+ * correlation, tracking error and information ratio. Formulas: METRICS.md.
+ */
 import { mean, sampleCorrelation, sampleCovariance, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
-import { annualisedVolatility, cagr, dailyReturns } from './returns.ts';
-import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+import { columnMetrics, type ColumnMetrics } from './column.ts';
+import { dailyReturns } from './returns.ts';
+import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull } from './util.ts';
 
-export interface BenchmarkMetrics {
+export interface BenchmarkMetrics extends ColumnMetrics {
   symbol: string;
   /** First and last date with a known (finite, positive) benchmark price; null when none. */
   from: string | null;
@@ -20,6 +24,10 @@ export interface BenchmarkMetrics {
   /** Annualised: (mean(r_p − rf_d) − beta × mean(r_b − rf_d)) × 252. */
   alpha: number | null;
   correlation: number | null;
+  /** sampleStdev(r_p − r_b) × √252 over the paired days. */
+  trackingError: number | null;
+  /** mean(r_p − r_b) × 252 / trackingError. */
+  informationRatio: number | null;
 }
 
 export function benchmarkMetrics(
@@ -41,7 +49,6 @@ export function benchmarkMetrics(
     }
   }
   const known = first >= 0;
-  const years = known ? yearsBetween(dates[first], dates[last]) : NaN;
 
   const rb = dailyReturns(p);
   const rpAll = dailyReturns(equity.subarray(0, n));
@@ -61,7 +68,13 @@ export function benchmarkMetrics(
   let beta: number | null = null;
   let alpha: number | null = null;
   let correlation: number | null = null;
+  let trackingError: number | null = null;
+  let informationRatio: number | null = null;
   if (xs.length >= 2) {
+    const active = ys.map((y, i) => y - xs[i]);
+    const sdA = sampleStandardDeviation(active);
+    trackingError = finiteOrNull(sdA * Math.sqrt(TRADING_DAYS_PER_YEAR));
+    if (sdA > ZERO_STDEV) informationRatio = finiteOrNull((mean(active) * TRADING_DAYS_PER_YEAR) / (sdA * Math.sqrt(TRADING_DAYS_PER_YEAR)));
     const sdB = sampleStandardDeviation(xs);
     const sdP = sampleStandardDeviation(ys);
     if (sdB > ZERO_STDEV) {
@@ -73,16 +86,20 @@ export function benchmarkMetrics(
     }
   }
 
+  // The benchmark's own column covers the dates it has prices for.
+  const rfConst = typeof rfDaily === 'number' ? rfDaily : 0;
+  const rfSlice = typeof rfDaily === 'number' ? undefined : rfDaily.subarray(first, last + 1);
+  const column = known ? columnMetrics(dates.slice(first, last + 1), p.subarray(first, last + 1), rfConst, undefined, rfSlice) : columnMetrics([], new Float64Array(0), rfConst);
   return {
     symbol,
     from: known ? dates[first] : null,
     to: known ? dates[last] : null,
-    totalReturn: known ? finiteOrNull(p[last] / p[first] - 1) : null,
-    cagr: known ? cagr(p[first], p[last], years) : null,
-    volatility: annualisedVolatility(finiteValues(rb)),
+    ...column,
     pairedDays: xs.length,
     beta,
     alpha,
     correlation,
+    trackingError,
+    informationRatio,
   };
 }

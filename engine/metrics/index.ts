@@ -4,23 +4,11 @@
  */
 import type { EquityCurve, Trade } from '../types.ts';
 import { benchmarkMetrics, type BenchmarkMetrics } from './benchmark.ts';
-import {
-  drawdownEpisodes,
-  longestDrawdownEpisode,
-  maxDrawdownEpisode,
-  type DrawdownEpisode,
-} from './drawdown.ts';
+import { columnMetrics, type ColumnMetrics, type DatedValue } from './column.ts';
+import { drawdownEpisodes, longestDrawdownEpisode, maxDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
 import { exposure, type Exposure } from './exposure.ts';
-import { bestPeriod, periodReturns, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
-import {
-  annualisedVolatility,
-  cagr,
-  dailyReturns,
-  dailyRiskFree,
-  sharpeRatio,
-  sortinoRatio,
-  totalReturn,
-} from './returns.ts';
+import type { PeriodReturn } from './periods.ts';
+import { dailyRiskFree } from './returns.ts';
 import {
   annualisedTurnover,
   roundTrips,
@@ -30,12 +18,16 @@ import {
   tradedNotional,
 } from './trades.ts';
 import { finiteArray, finiteOrNull, meanOf, yearsBetween } from './util.ts';
-import { annualRiskFree, excessReturns } from './risk-free.ts';
+import { annualRiskFree } from './risk-free.ts';
+import type { TailStats } from './distribution.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
 export { periodReturns, type PeriodKind, type PeriodReturn } from './periods.ts';
-export { roundTrips, type RoundTrip } from './trades.ts';
+export { roundTrips, summariseRoundTrips, type RoundTrip, type RoundTripSummary } from './trades.ts';
+export { columnMetrics, type ColumnMetrics, type DatedValue } from './column.ts';
+export { quantileSorted, tailStats, type TailStats } from './distribution.ts';
+export { rollingStats, ROLLING_WINDOW, type RollingStats } from './rolling.ts';
 export type { BenchmarkMetrics } from './benchmark.ts';
 export type { Exposure } from './exposure.ts';
 export { TRADING_DAYS_PER_YEAR, CALENDAR_DAYS_PER_YEAR } from './util.ts';
@@ -52,11 +44,6 @@ export interface MetricsInput {
   benchmarks?: { symbol: string; prices: Float64Array }[];
   /** A per-bar risk-free rate aligned with curve.dates (element r: bar r − 1 → r); replaces `riskFree` when given. */
   riskFreeDaily?: Float64Array;
-}
-
-export interface DatedValue {
-  date: string;
-  value: number;
 }
 
 export interface DrawdownSummary {
@@ -78,15 +65,8 @@ export interface LongestDrawdown {
   recoveryDate: string | null;
 }
 
-/** Headline figures, used for the gross curve. */
-export interface HeadlineMetrics {
-  totalReturn: number | null;
-  cagr: number | null;
-  volatility: number | null;
-  sharpe: number | null;
-  /** Same as DrawdownSummary.depth. */
-  maxDrawdown: number;
-}
+/** The gross curve's column: the same figures as the net one, with costs added back. */
+export type HeadlineMetrics = ColumnMetrics;
 
 export interface TradingMetrics {
   /** Number of executions. */
@@ -100,6 +80,14 @@ export interface TradingMetrics {
   losses: number;
   /** wins / roundTrips; null when there is no round trip. */
   winRate: number | null;
+  /** Σ pnl of winning round trips / |Σ pnl of the others|; null when none lost. */
+  profitFactor: number | null;
+  /** Mean pnl per round trip, currency. */
+  expectancy: number | null;
+  /** Mean return per round trip. */
+  averageReturn: number | null;
+  /** Mean calendar days a round trip was held. */
+  averageHoldingDays: number | null;
   totalCommission: number;
   totalSlippage: number;
   /** Borrow fees paid on shorts (a cost: inside the gross-vs-net gap); 0 without shorts or a borrow fee. */
@@ -108,7 +96,7 @@ export interface TradingMetrics {
   interest: number;
 }
 
-export interface Metrics {
+export interface Metrics extends TailStats {
   start: string | null;
   end: string | null;
   bars: number;
@@ -146,35 +134,6 @@ export interface Metrics {
   benchmarks: BenchmarkMetrics[];
 }
 
-function headline(equity: Float64Array, years: number, rfDaily: number, rfSeries?: Float64Array, daily = dailyReturns(equity)) {
-  const returns = finiteArray(daily);
-  // With a risk-free series the ratios take each day's own rate: their excess returns over it, against zero.
-  const excess = rfSeries ? excessReturns(equity, rfSeries) : undefined;
-  const n = equity.length;
-  const episodes = drawdownEpisodes(equity);
-  return {
-    returns,
-    episodes,
-    totalReturn: totalReturn(equity),
-    cagr: n > 0 ? cagr(equity[0], equity[n - 1], years) : null,
-    volatility: annualisedVolatility(returns),
-    sharpe: excess ? sharpeRatio(excess, 0) : sharpeRatio(returns, rfDaily),
-    sortino: excess ? sortinoRatio(excess, 0) : sortinoRatio(returns, rfDaily),
-    maxDrawdown: maxDrawdownEpisode(episodes)?.depth ?? 0,
-  };
-}
-
-function extremeDay(dates: readonly string[], returns: Float64Array, pick: 'max' | 'min'): DatedValue | null {
-  let idx = -1;
-  for (let j = 0; j < returns.length; j++) {
-    const r = returns[j];
-    if (!Number.isFinite(r)) continue;
-    if (idx < 0 || (pick === 'max' ? r > returns[idx] : r < returns[idx])) idx = j;
-  }
-  // returns[j] is earned on bar j + 1.
-  return idx < 0 ? null : { date: dates[idx + 1], value: returns[idx] };
-}
-
 function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): DrawdownSummary {
   if (!e) return { depth: 0, peakDate: null, troughDate: null, recoveryDate: null, duration: 0 };
   return {
@@ -199,19 +158,16 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const yearsRaw = n > 0 ? yearsBetween(dates[0], dates[n - 1]) : NaN;
   const years = finiteOrNull(yearsRaw);
 
-  const daily = dailyReturns(equity);
-  const net = headline(equity, yearsRaw, rfDaily, rfSeries, daily);
-  const maxEp = maxDrawdownEpisode(net.episodes);
-  const longEp = longestDrawdownEpisode(net.episodes);
-  const months = periodReturns(dates, equity, 'month');
-  const yearsList = periodReturns(dates, equity, 'year');
+  const net = columnMetrics(dates, equity, rfDaily, yearsRaw, rfSeries);
+  const episodes = drawdownEpisodes(equity);
+  const maxEp = maxDrawdownEpisode(episodes);
+  const longEp = longestDrawdownEpisode(episodes);
 
   const equityValues = finiteArray(equity);
   const meanEquity = equityValues.length > 0 ? meanOf(equityValues) : NaN;
   const notional = tradedNotional(trades);
   const trips = summariseRoundTrips(roundTrips(trades));
 
-  const g = headline(gross, gross.length === n ? yearsRaw : NaN, rfDaily, rfSeries);
   const benchmarks = (input.benchmarks ?? (input.benchmark ? [input.benchmark] : [])).map((b) =>
     benchmarkMetrics(b.symbol, dates, equity, b.prices, rfSeries ?? rfDaily),
   );
@@ -238,15 +194,20 @@ export function computeMetrics(input: MetricsInput): Metrics {
           recoveryDate: longEp.recovery === null ? null : dates[longEp.recovery],
         }
       : { duration: 0, peakDate: null, recoveryDate: null },
-    calmar: net.cagr !== null && net.maxDrawdown < 0 ? finiteOrNull(net.cagr / Math.abs(net.maxDrawdown)) : null,
+    calmar: net.calmar,
+    skew: net.skew,
+    kurtosis: net.kurtosis,
+    var95: net.var95,
+    cvar95: net.cvar95,
+    tailRatio: net.tailRatio,
 
-    bestDay: extremeDay(dates, daily, 'max'),
-    worstDay: extremeDay(dates, daily, 'min'),
-    bestMonth: bestPeriod(months),
-    worstMonth: worstPeriod(months),
-    bestYear: bestPeriod(yearsList),
-    worstYear: worstPeriod(yearsList),
-    positiveMonths: positiveFraction(months),
+    bestDay: net.bestDay,
+    worstDay: net.worstDay,
+    bestMonth: net.bestMonth,
+    worstMonth: net.worstMonth,
+    bestYear: net.bestYear,
+    worstYear: net.worstYear,
+    positiveMonths: net.positiveMonths,
 
     exposure: exposure(curve, n),
     trading: {
@@ -257,18 +218,16 @@ export function computeMetrics(input: MetricsInput): Metrics {
       wins: trips.wins,
       losses: trips.losses,
       winRate: trips.winRate,
+      profitFactor: trips.profitFactor,
+      expectancy: trips.expectancy,
+      averageReturn: trips.averageReturn,
+      averageHoldingDays: trips.averageHoldingDays,
       totalCommission: totalCommission(trades),
       totalSlippage: totalSlippage(trades),
       totalBorrow: n > 0 && curve.borrowPaid ? curve.borrowPaid[n - 1] : 0,
       interest: n > 0 && curve.interest ? curve.interest[n - 1] : 0,
     },
-    gross: {
-      totalReturn: g.totalReturn,
-      cagr: g.cagr,
-      volatility: g.volatility,
-      sharpe: g.sharpe,
-      maxDrawdown: g.maxDrawdown,
-    },
+    gross: columnMetrics(dates.slice(0, gross.length), gross, rfDaily, gross.length === n ? yearsRaw : NaN, rfSeries),
     benchmark: input.benchmark ? (benchmarks[0] ?? null) : null,
     benchmarks,
   };

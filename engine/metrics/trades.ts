@@ -1,5 +1,6 @@
 /** Trade-list statistics: FIFO round trips, costs, notional and turnover. Formulas: METRICS.md. */
 import type { Trade } from '../types.ts';
+import { daysBetween } from './util.ts';
 
 /** Quantities at or below this are treated as zero when matching lots (fractional-share float residue). */
 export const QTY_EPSILON = 1e-9;
@@ -18,6 +19,10 @@ export interface RoundTrip {
   proceeds: number;
   /** proceeds − cost. */
   pnl: number;
+  /** pnl / what was put at risk on entry (cost for a long, proceeds for a short). */
+  ret: number;
+  /** Calendar days from openDate to closeDate. */
+  holdingDays: number;
   /** proceeds > cost (break-even is not a win). */
   win: boolean;
 }
@@ -62,6 +67,8 @@ export function roundTrips(trades: readonly Trade[]): RoundTrip[] {
         cost,
         proceeds,
         pnl: proceeds - cost,
+        ret: (proceeds - cost) / (long ? cost : proceeds),
+        holdingDays: daysBetween(lot.date, t.date),
         win: proceeds > cost,
       });
       lot.qty -= q;
@@ -79,15 +86,41 @@ export interface RoundTripSummary {
   losses: number;
   /** wins / count; null when there is no round trip. */
   winRate: number | null;
+  /** Σ pnl of winners / |Σ pnl of the rest|; null when no round trip lost money. */
+  profitFactor: number | null;
+  /** Mean pnl per round trip (currency); null when there is none. */
+  expectancy: number | null;
+  /** Mean return per round trip; null when there is none. */
+  averageReturn: number | null;
+  /** Mean calendar days held; null when there is no round trip. */
+  averageHoldingDays: number | null;
 }
 
 export function summariseRoundTrips(trips: readonly RoundTrip[]): RoundTripSummary {
   const wins = trips.filter((r) => r.win).length;
+  let won = 0;
+  let lost = 0;
+  let pnl = 0;
+  let ret = 0;
+  let days = 0;
+  for (const r of trips) {
+    if (r.pnl > 0) won += r.pnl;
+    else lost -= r.pnl;
+    pnl += r.pnl;
+    ret += r.ret;
+    days += r.holdingDays;
+  }
+  const n = trips.length;
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
   return {
-    count: trips.length,
+    count: n,
     wins,
-    losses: trips.length - wins,
-    winRate: trips.length > 0 ? wins / trips.length : null,
+    losses: n - wins,
+    winRate: n > 0 ? wins / n : null,
+    profitFactor: lost > 0 ? finite(won / lost) : null,
+    expectancy: n > 0 ? finite(pnl / n) : null,
+    averageReturn: n > 0 ? finite(ret / n) : null,
+    averageHoldingDays: n > 0 ? finite(days / n) : null,
   };
 }
 

@@ -93,18 +93,25 @@ describe('benchmark statistics', () => {
       riskFree: 0,
       benchmark: { symbol: 'SPY', prices: new Float64Array(5).fill(NaN) },
     });
-    expect(none.benchmark).toEqual({
+    expect(none.benchmark).toMatchObject({
       symbol: 'SPY',
       from: null,
       to: null,
       totalReturn: null,
       cagr: null,
       volatility: null,
+      sharpe: null,
+      sortino: null,
+      calmar: null,
+      maxDrawdown: 0,
       pairedDays: 0,
       beta: null,
       alpha: null,
       correlation: null,
+      trackingError: null,
+      informationRatio: null,
     });
+    expectPlainJson(none);
   });
 
   it('a flat benchmark: beta null (zero variance)', () => {

@@ -53,7 +53,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('the small-cap streak on real data', () => {
     // RUT 1 day after 2024-07-16: 2239.67 / 2263.67 − 1 (closes from the data README's table).
     expect(events[4].forward.RUT['1']).toBeCloseTo(2239.67 / 2263.67 - 1, 12);
     expect(readFileSync(join(out, 'events.csv'), 'utf8').split('\n')[0]).toMatch(/^date,trigger,overlaps_previous,RUT_1d,/);
-    const md = readFileSync(join(out, 'events.md'), 'utf8');
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('| 2024-07-16 | RUT closed up more than 1% for 5 days');
     expect(md).toContain('**5 occurrences only.** Averages over so few events are anecdotes');
   });

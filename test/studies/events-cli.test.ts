@@ -31,7 +31,7 @@ describe('rotor events on the sample', () => {
     const t = dates.indexOf('2008-12-03');
     expect(events[3].forward.SPY['21']).toBeCloseTo(spy.get(dates[t + 21])! / spy.get(dates[t])! - 1, 12);
     expect(r.stdout).toContain('events: RUT closed up more than 1% for 5 days [SYNTHETIC sample data]');
-    const md = readFileSync(join(out, 'events.md'), 'utf8');
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('SYNTHETIC DATA');
     expect(md).toContain('| 21d | 6 |');
     expect(readFileSync(join(out, 'events.csv'), 'utf8').split('\n')[0]).toBe('date,trigger,overlaps_previous,RUT_1d,RUT_21d,SPY_1d,SPY_21d');

@@ -1,0 +1,2 @@
+/** See fns.js: functions chart options name as {"$fn": "name"}. */
+export declare const FNS: Record<string, (...args: never[]) => unknown>;

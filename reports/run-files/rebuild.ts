@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { RotorError } from '../../engine/index.ts';
+import { writeFilesAtomic } from '../atomic-write.ts';
+import type { EventsReportModel } from '../model/events-model.ts';
+import { buildRunModel } from '../model/run-model.ts';
+import { renderEventsReports } from './events-report-files.ts';
+import { readRunDir } from './read-run-dir.ts';
+import { renderRunReports } from './run-report-files.ts';
+
+/**
+ * `rotor report DIR`: rebuild report.md (and its images) and report.html from the files a command wrote, without
+ * running anything again. Returns the paths written.
+ */
+export function rebuildReports(dir: string, opts: { html?: boolean } = {}): string[] {
+  const root = resolve(dir);
+  if (!existsSync(root)) throw new RotorError(`${root}: no such folder`);
+  if (existsSync(join(root, 'event-study.json'))) {
+    let model: EventsReportModel;
+    try {
+      model = JSON.parse(readFileSync(join(root, 'event-study.json'), 'utf8')) as EventsReportModel;
+    } catch (e) {
+      throw new RotorError(`${join(root, 'event-study.json')}: not valid JSON (${(e as Error).message})`);
+    }
+    if (model?.kind !== 'events' || !model.study) throw new RotorError(`${join(root, 'event-study.json')}: expected an event study written by \`rotor events\``);
+    return writeFilesAtomic(root, renderEventsReports(model, opts));
+  }
+  if (existsSync(join(root, 'metrics.json'))) return writeFilesAtomic(root, renderRunReports(buildRunModel(readRunDir(root)), opts));
+  throw new RotorError(`${root}: neither metrics.json (rotor run) nor event-study.json (rotor events); nothing to rebuild a report from`);
+}
