@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { ROTOR_ROOT } from '../../datasets/index.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ChartSpec } from '../charts/run-charts.ts';
@@ -5,7 +7,8 @@ import { echartsBundle } from './echarts-bundle.ts';
 import { esc, scriptJson } from './escape.ts';
 import { PAGE_CSS } from './page-css.ts';
 
-const FNS_SOURCE = readFileSync(new URL('../charts/fns.js', import.meta.url), 'utf8').replace(/^export const FNS/m, 'var FNS');
+// Read by path from rotor's folder: this module may run bundled into dist/, where a relative URL would miss it.
+const FNS_SOURCE = readFileSync(join(ROTOR_ROOT, 'reports', 'charts', 'fns.js'), 'utf8').replace(/^export const FNS/m, 'var FNS');
 
 // Draws every chart from its JSON block; functions are named in the options as {"$fn": name} and taken from FNS.
 const RUNTIME = `(function () {
