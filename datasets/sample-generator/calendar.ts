@@ -4,6 +4,7 @@
  */
 
 import { civilFromDay, dayFromCivil } from '../../engine/macro/periods.ts';
+import { easterSunday } from '../../engine/calendar/nyse.ts';
 
 export { civilFromDay, dayFromCivil };
 export type Civil = ReturnType<typeof civilFromDay>;
@@ -44,25 +45,6 @@ export function nthWeekday(y: number, m: number, wd: number, n: number): number 
 export function lastWeekday(y: number, m: number, wd: number): number {
   const last = dayFromCivil(y, m, daysInMonth(y, m));
   return last - ((weekday(last) - wd + 7) % 7);
-}
-
-/** Gregorian Easter Sunday (anonymous Gregorian algorithm). */
-export function easterSunday(y: number): number {
-  const a = y % 19;
-  const b = Math.floor(y / 100);
-  const c = y % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const mm = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * mm + 114) / 31);
-  const day = ((h + l - 7 * mm + 114) % 31) + 1;
-  return dayFromCivil(y, month, day);
 }
 
 /** Saturday holidays are observed on Friday, Sunday holidays on Monday. */

@@ -50,7 +50,7 @@ function nthWeekday(y: number, m: number, weekday: number, n: number): number {
 }
 
 /** Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
-function easter(y: number): number {
+export function easterSunday(y: number): number {
   const a = y % 19;
   const b = Math.floor(y / 100);
   const c = y % 100;
@@ -86,7 +86,7 @@ export function holidaysOf(y: number): ReadonlyMap<number, string> {
   if (dow(newYear) !== 6) add(observed(newYear), "New Year's Day");
   if (y >= 1998) add(nthWeekday(y, 1, 1, 3), 'Martin Luther King Jr. Day');
   add(y >= 1971 ? nthWeekday(y, 2, 1, 3) : observed(dayFromCivil(y, 2, 22)), "Washington's Birthday");
-  add(easter(y) - 2, 'Good Friday');
+  add(easterSunday(y) - 2, 'Good Friday');
   // May 30, 1970 fell on a Saturday and the exchange did not close the Friday before.
   const may30 = dayFromCivil(y, 5, 30);
   if (y >= 1971) add(nthWeekday(y, 5, 1, -1), 'Memorial Day');
