@@ -4,7 +4,6 @@
  * by hand (`strategies/examples/streak-rotation.ts`), beside a bare typed-array loop of the same rules with the same
  * costs and the core metrics, timed in the same process so the ratios survive a noisy machine.
  */
-import { performance } from 'node:perf_hooks';
 import { priceView, runBacktest, type BacktestInput, type MarketData, type PriceView, type Strategy } from '../engine/index.ts';
 import { computeMetrics } from '../engine/metrics/index.ts';
 import { loadDataset } from '../datasets/index.ts';

@@ -17,7 +17,6 @@ import { MacroBook, type ReleaseEvent } from './macro-book.ts';
 import { RunModel, type ListingEvent } from './run-model.ts';
 import { startsPeriod } from '../calendar/schedule.ts';
 import { runRates, benchmarkSeries } from './run-extras.ts';
-import { settingsMacro, settingsSymbols } from '../model-settings.ts';
 
 export interface BacktestInput {
   market: MarketData;

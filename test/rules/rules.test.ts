@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { above, and, atLeast, atMost, below, between, change, crosses, falling, gate, macro, named, not, or, ret, rising, sentence, streak, unavailable, yoy } from '../../engine/rules/index.ts';
 import { days } from '../helpers/tiny-market.ts';
-import { fakeContext, months, statesOver } from './fake-context.ts';
+import { fakeContext, statesOver } from './fake-context.ts';
 
 // Closes chosen so that the daily returns are exact: +2%, +1.5%, +1.2%, +0.5%, −1%, +3%.
 const closes = [100, 102, 103.53, 104.77236, 105.2962218, 104.243259582, 107.37055736946];
