@@ -84,7 +84,8 @@ export class Ledger {
 
   /** Append rows and flush them to disk; rows of trials already recorded are dropped. Returns the rows written. */
   append(rows: readonly TrialRow[]): TrialRow[] {
-    const fresh = rows.filter((r, k) => !this.has(r.trial) && rows.findIndex((o) => o.trial === r.trial) === k);
+    const seen = new Set<number>();
+    const fresh = rows.filter((r) => !this.has(r.trial) && !seen.has(r.trial) && seen.add(r.trial));
     if (fresh.length === 0) return fresh;
     const lines = fresh.map((r) => Buffer.from(JSON.stringify(r)));
     const buf = Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')]));
