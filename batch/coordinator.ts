@@ -211,7 +211,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     const { execution, run } = o.context.run(best.trial, true);
     if (execution?.result && execution.outcome.metrics && run) {
       const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
-      for (const [name, text] of Object.entries(runFiles(record, execution.result))) files[`best/${name}`] = text;
+      for (const [name, text] of Object.entries(runFiles(record, execution.result, { market: o.dataset.market }))) files[`best/${name}`] = text;
     }
   }
   rmSync(join(out, 'best'), { recursive: true, force: true });

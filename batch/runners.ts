@@ -45,7 +45,7 @@ export function runTrials(ctx: TrialContext, trials: readonly number[], keepAll?
     if (execution?.result && execution.outcome.metrics && run) {
       const dataset = { market: ctx.market, macro: [...ctx.macro], identity: keepAll.identity, cache: [] };
       const record = runRecord(run, execution.result, execution.outcome.metrics, dataset, { sweep: { trial: i, trials: trialCount(ctx.plan), objective: ctx.plan.objective } });
-      writeFilesAtomic(trialFolder(keepAll.dir, i, trialCount(ctx.plan)), runFiles(record, execution.result));
+      writeFilesAtomic(trialFolder(keepAll.dir, i, trialCount(ctx.plan)), runFiles(record, execution.result, { html: false, images: false, market: ctx.market }));
     }
     return row;
   });

@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { RotorError, resolveRun, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import type { DatasetIdentity, MacroVintage } from '../datasets/index.ts';
-import { runReportFiles, writeFilesAtomic } from '../reports/index.ts';
-import { modelSection } from '../reports/model-section.ts';
+import { writeFilesAtomic } from '../reports/index.ts';
 import { execute, loadRunData, loadStrategyRef, planRun, runFiles, runRecord } from '../runs/index.ts';
 import { asFlagError, inFlagTerms } from './field-flags.ts';
 
@@ -58,10 +57,6 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     throw new RotorError(inFlagTerms(error));
   }
   const record = runRecord(plan, result, outcome.metrics, dataset);
-  const reports = runReportFiles(record, result, { html: options.html !== false, market: dataset.market });
-  // Shorts, financing, benchmarks and listings: their section goes at the end of report.md until the report model has them.
-  const extra = modelSection(outcome.metrics, result);
-  if (extra.length && reports['report.md']) reports['report.md'] = reports['report.md'].trimEnd() + '\n\n' + extra.join('\n').trimEnd() + '\n';
-  const files = writeFilesAtomic(resolve(options.out), { ...runFiles(record, result), ...reports });
+  const files = writeFilesAtomic(resolve(options.out), runFiles(record, result, { html: options.html !== false, market: dataset.market }));
   return { result, metrics: outcome.metrics, dataset: dataset.identity, runKey: plan.key, files };
 }

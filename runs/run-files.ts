@@ -1,7 +1,8 @@
-import type { BacktestResult } from '../engine/index.ts';
+import type { BacktestResult, MarketData } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import { usedRanges, warningsForRun, type Dataset } from '../datasets/index.ts';
-import { decisionsCsv, equityCsv, markdownReport, tradesCsv, type RunRecord } from '../reports/index.ts';
+import { decisionsCsv, equityCsv, runReportFiles, tradesCsv, type ReportOptions, type RunRecord } from '../reports/index.ts';
+import { modelSection } from '../reports/model-section.ts';
 import type { RunPlan } from './plan.ts';
 import { ROTOR_VERSION } from './version.ts';
 
@@ -24,13 +25,20 @@ export function runRecord(plan: RunPlan, result: BacktestResult, metrics: Metric
   };
 }
 
-/** The files of a run's folder, contents built in memory so that nothing is written unless all of them could be. */
-export function runFiles(record: RunRecord, result: BacktestResult): Record<string, string> {
+/**
+ * The files of a run's folder, contents built in memory so that nothing is written unless all of them could be: the
+ * run's CSVs and metrics.json, and its reports from one report model (report.md, report.html, their images).
+ */
+export function runFiles(record: RunRecord, result: BacktestResult, options: ReportOptions & { market?: MarketData } = {}): Record<string, string> {
+  const reports = runReportFiles(record, result, { ...options, ...(record.sweep ? { trials: record.sweep.trials } : {}) });
+  // Shorts, financing, benchmarks and listings: their section closes report.md until the report model carries them.
+  const extra = modelSection(record.metrics, result);
+  if (extra.length && reports['report.md']) reports['report.md'] = reports['report.md'].trimEnd() + '\n\n' + extra.join('\n').trimEnd() + '\n';
   return {
     'equity.csv': equityCsv(result.curve),
     'trades.csv': tradesCsv(result.trades),
     'decisions.csv': decisionsCsv(result.decisions),
     'metrics.json': JSON.stringify(record, null, 2) + '\n',
-    'report.md': markdownReport(record, result),
+    ...reports,
   };
 }
