@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROTOR_ROOT } from '../../datasets/package-root.ts';
 
 /**
  * Where the real market data lives: ROTOR_SHARED_DATA, else ../shared/data beside the repo. On CI its absence is a
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  */
 export const SHARED_DATA = process.env.ROTOR_SHARED_DATA
   ? resolve(process.env.ROTOR_SHARED_DATA)
-  : resolve(fileURLToPath(new URL('../../../shared/data', import.meta.url)));
+  : resolve(ROTOR_ROOT, '..', 'shared', 'data'); // from rotor's folder, so the built bench finds it too
 
 export const HAVE_SHARED_DATA = existsSync(resolve(SHARED_DATA, 'prices'));
 
