@@ -5,6 +5,8 @@
  *
  *   npx tsx bench/load.ts [DIR]
  */
+import { SHARED_DATA } from '../test/helpers/shared-data.ts';
+import { ROTOR_ROOT } from '../datasets/package-root.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { listSymbols, loadDataset, parseMacroTable } from '../datasets/index.ts';
 
 export const WARM_TARGET_MS = 150;
-const DEFAULT_DIR = fileURLToPath(new URL('../../shared/data', import.meta.url));
+const DEFAULT_DIR = SHARED_DATA;
 
 /** Every series a folder offers: a file's `value`, or each column of a wide table. */
 function allSeries(dir: string): string[] {
@@ -40,7 +42,8 @@ function child(dir: string, cacheDir: string, series: string[]): void {
 }
 
 function inChild(dir: string, cacheDir: string): ReturnType<typeof loadAll> {
-  const self = fileURLToPath(import.meta.url);
+  // The source file itself, through tsx: this module may run bundled into dist/bench/run.js, which would rerun it all.
+  const self = join(ROTOR_ROOT, 'bench', 'load.ts');
   const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', dir, cacheDir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`load bench child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as ReturnType<typeof loadAll>;
