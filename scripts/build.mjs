@@ -21,6 +21,8 @@ export const ENTRY_POINTS = {
   // Module hook that points those imports at the line above (registered only when a .ts strategy is loaded).
   'strategies/engine-redirect': 'strategies/engine-redirect.ts',
   'bench/run': 'bench/run.ts',
+  // A sweep trial or a replay in a loop, for node --cpu-prof.
+  'bench/profile-trial': 'bench/profile-trial.ts',
   // The piscina worker of sweeps and batches (batch/pool.ts starts it by this path).
   'batch/worker': 'batch/worker.ts',
 };

@@ -4,7 +4,7 @@ import { excessReturns } from './risk-free.ts';
  * that they are comparable line by line. Formulas: METRICS.md.
  */
 import { tailStats, type TailStats } from './distribution.ts';
-import { drawdownEpisodes, maxDrawdownEpisode } from './drawdown.ts';
+import { drawdownEpisodes, maxDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
 import { bestPeriod, periodReturns, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
 import { annualisedVolatility, cagr, dailyReturns, sharpeRatio, sortinoRatio, totalReturn } from './returns.ts';
 import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
@@ -46,39 +46,118 @@ export function extremeDay(dates: readonly string[], returns: Float64Array, pick
 }
 
 /**
- * The column of one value series (equity or prices) on its dates. `years` defaults to the span of the dates; pass
- * NaN to leave CAGR and Calmar undefined (e.g. a gross curve that does not cover every date).
+ * One value series (equity or prices) on its dates, with what its figures share (daily returns, drawdown episodes,
+ * period returns, excess returns) derived once, when a figure first needs it: a sweep trial asks for a handful of
+ * figures, a report for all of them, and both get them from the same code. `years` defaults to the span of the dates;
+ * NaN leaves CAGR and Calmar undefined (e.g. a gross curve that does not cover every date).
  */
+export class ColumnBasis {
+  readonly n: number;
+  readonly values: Float64Array;
+  readonly dates: readonly string[];
+  readonly years: number;
+  private dailyMemo?: Float64Array;
+  private returnsMemo?: number[];
+  private episodesMemo?: DrawdownEpisode[];
+  private maxEpMemo?: DrawdownEpisode | null;
+  private monthsMemo?: PeriodReturn[];
+  private excessMemo?: number[];
+
+  constructor(
+    dates: readonly string[],
+    values: Float64Array,
+    readonly rfDaily: number,
+    years?: number,
+    private readonly rfSeries?: Float64Array,
+  ) {
+    const n = Math.min(dates.length, values.length);
+    this.n = n;
+    this.values = values.subarray(0, n);
+    // The whole (frozen) window when it fits: period boundaries are kept per window array (periods.ts).
+    this.dates = n === dates.length ? dates : dates.slice(0, n);
+    this.years = years ?? (n > 0 ? yearsBetween(this.dates[0], this.dates[n - 1]) : NaN);
+  }
+
+  /** dailyReturns of the values (NaN where undefined). */
+  get daily(): Float64Array {
+    return (this.dailyMemo ??= dailyReturns(this.values));
+  }
+  /** The finite daily returns. */
+  get returns(): number[] {
+    return (this.returnsMemo ??= finiteValues(this.daily));
+  }
+  get episodes(): DrawdownEpisode[] {
+    return (this.episodesMemo ??= drawdownEpisodes(this.values));
+  }
+  get maxEpisode(): DrawdownEpisode | null {
+    if (this.maxEpMemo === undefined) this.maxEpMemo = maxDrawdownEpisode(this.episodes);
+    return this.maxEpMemo;
+  }
+  get months(): PeriodReturn[] {
+    return (this.monthsMemo ??= periodReturns(this.dates, this.values, 'month'));
+  }
+  /** Excess returns over the per-bar risk-free series, when there is one. */
+  private get excess(): number[] | undefined {
+    if (!this.rfSeries) return undefined;
+    return (this.excessMemo ??= excessReturns(this.values, this.rfSeries.subarray(0, this.n)));
+  }
+
+  totalReturn(): number | null {
+    return totalReturn(this.values);
+  }
+  cagr(): number | null {
+    return this.n > 0 ? cagr(this.values[0], this.values[this.n - 1], this.years) : null;
+  }
+  volatility(): number | null {
+    return annualisedVolatility(this.returns);
+  }
+  // With a risk-free series the ratios take each day's own rate: the excess returns over it, against zero.
+  sharpe(): number | null {
+    const excess = this.excess;
+    return excess ? sharpeRatio(excess, 0) : sharpeRatio(this.returns, this.rfDaily);
+  }
+  sortino(): number | null {
+    const excess = this.excess;
+    return excess ? sortinoRatio(excess, 0) : sortinoRatio(this.returns, this.rfDaily);
+  }
+  maxDrawdown(): number {
+    return this.maxEpisode?.depth ?? 0;
+  }
+  calmar(): number | null {
+    const growth = this.cagr();
+    const maxDrawdown = this.maxDrawdown();
+    return growth !== null && maxDrawdown < 0 ? finiteOrNull(growth / Math.abs(maxDrawdown)) : null;
+  }
+  positiveMonths(): number | null {
+    return positiveFraction(this.months);
+  }
+
+  /** Every figure of the column. */
+  all(): ColumnMetrics {
+    const { dates, daily } = this;
+    const years = periodReturns(dates, this.values, 'year');
+    return {
+      totalReturn: this.totalReturn(),
+      cagr: this.cagr(),
+      volatility: this.volatility(),
+      sharpe: this.sharpe(),
+      sortino: this.sortino(),
+      calmar: this.calmar(),
+      maxDrawdown: this.maxDrawdown(),
+      maxDrawdownDuration: this.maxEpisode?.duration ?? 0,
+      ...tailStats(this.returns),
+      bestDay: extremeDay(dates, daily, 'max'),
+      worstDay: extremeDay(dates, daily, 'min'),
+      bestMonth: bestPeriod(this.months),
+      worstMonth: worstPeriod(this.months),
+      bestYear: bestPeriod(years),
+      worstYear: worstPeriod(years),
+      positiveMonths: this.positiveMonths(),
+    };
+  }
+}
+
+/** The column of one value series on its dates (see ColumnBasis). */
 export function columnMetrics(dates: readonly string[], values: Float64Array, rfDaily: number, years?: number, rfSeries?: Float64Array): ColumnMetrics {
-  const n = Math.min(dates.length, values.length);
-  const v = values.subarray(0, n);
-  const d = dates.slice(0, n);
-  const y = years ?? (n > 0 ? yearsBetween(d[0], d[n - 1]) : NaN);
-  const daily = dailyReturns(v);
-  const returns = finiteValues(daily);
-  const maxEp = maxDrawdownEpisode(drawdownEpisodes(v));
-  const maxDrawdown = maxEp?.depth ?? 0;
-  const growth = n > 0 ? cagr(v[0], v[n - 1], y) : null;
-  const months = periodReturns(d, v, 'month');
-  const yearsList = periodReturns(d, v, 'year');
-  const excess = rfSeries ? excessReturns(v, rfSeries.subarray(0, n)) : undefined;
-  return {
-    totalReturn: totalReturn(v),
-    cagr: growth,
-    volatility: annualisedVolatility(returns),
-    // With a risk-free series the ratios take each day's own rate: the excess returns over it, against zero.
-    sharpe: excess ? sharpeRatio(excess, 0) : sharpeRatio(returns, rfDaily),
-    sortino: excess ? sortinoRatio(excess, 0) : sortinoRatio(returns, rfDaily),
-    calmar: growth !== null && maxDrawdown < 0 ? finiteOrNull(growth / Math.abs(maxDrawdown)) : null,
-    maxDrawdown,
-    maxDrawdownDuration: maxEp?.duration ?? 0,
-    ...tailStats(returns),
-    bestDay: extremeDay(d, daily, 'max'),
-    worstDay: extremeDay(d, daily, 'min'),
-    bestMonth: bestPeriod(months),
-    worstMonth: worstPeriod(months),
-    bestYear: bestPeriod(yearsList),
-    worstYear: worstPeriod(yearsList),
-    positiveMonths: positiveFraction(months),
-  };
+  return new ColumnBasis(dates, values, rfDaily, years, rfSeries).all();
 }
