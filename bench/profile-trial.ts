@@ -1,9 +1,9 @@
 /**
  * A sweep trial in a loop, for `node --cpu-prof`: the built-in small-cap-streak on IWM/SPY/RUT of the real data,
  * run as a sweep runs it (execute without `full`), or with `--replay N` the bench's momentum rotation over N
- * synthetic assets.
+ * synthetic assets; `--hand` runs the hand-written streak rotation (strategies/examples/streak-rotation.ts) instead.
  *
- *   npm run build && node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench/profile-trial.js [--replay 500] [--seconds 10]
+ *   npm run build && node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench/profile-trial.js [--replay 500 | --hand] [--seconds 10]
  */
 import { performance } from 'node:perf_hooks';
 import { priceView, resolveRun, runBacktest, type Strategy } from '../engine/index.ts';
@@ -11,6 +11,7 @@ import { loadDataset } from '../datasets/index.ts';
 import { execute, planRun } from '../runs/index.ts';
 import { METRIC_COLUMNS } from '../batch/metric-columns.ts';
 import smallCapStreak from '../strategies/small-cap-streak.ts';
+import streakRotation from '../strategies/examples/streak-rotation.ts';
 import { SHARED_DATA } from '../test/helpers/shared-data.ts';
 import { momentumRotation } from './momentum-rotation.ts';
 import { syntheticMarket } from './synthetic-market.ts';
@@ -29,7 +30,7 @@ if (assets > 0) {
 } else {
   const ds = loadDataset(SHARED_DATA, ['IWM', 'SPY', 'RUT']);
   const view = priceView(ds.market, 'total-return');
-  const strategy = smallCapStreak as unknown as Strategy;
+  const strategy = (argv.includes('--hand') ? streakRotation : smallCapStreak) as unknown as Strategy;
   const ref = { ref: 'small-cap-streak', builtIn: true, path: '', sha256: '' };
   const plan = planRun(resolveRun(strategy, {}, {}), ref, { dir: SHARED_DATA, hash: '', files: [] } as unknown as Parameters<typeof planRun>[2]);
   step = () => {

@@ -3,11 +3,11 @@ import { excessReturns } from './risk-free.ts';
  * The figures every column of a metrics table carries — the strategy net and gross of costs and each benchmark — so
  * that they are comparable line by line. Formulas: METRICS.md.
  */
-import { tailStats, type TailStats } from './distribution.ts';
+import { shapeStats, tailStats, type TailStats } from './distribution.ts';
 import { drawdownEpisodes, maxDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
-import { bestPeriod, periodReturns, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
-import { annualisedVolatility, cagr, dailyReturns, sharpeRatio, sortinoRatio, totalReturn } from './returns.ts';
-import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+import { bestPeriod, periodReturns, periodReturnValues, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
+import { cagr, dailyReturns, momentsOf, sharpeOf, sortinoRatio, totalReturn, volatilityOf, type Moments } from './returns.ts';
+import { finiteArray, finiteOrNull, yearsBetween } from './util.ts';
 
 export interface DatedValue {
   date: string;
@@ -57,11 +57,14 @@ export class ColumnBasis {
   readonly dates: readonly string[];
   readonly years: number;
   private dailyMemo?: Float64Array;
-  private returnsMemo?: number[];
+  private returnsMemo?: Float64Array;
+  private momentsMemo?: Moments;
+  private excessMomentsMemo?: Moments;
   private episodesMemo?: DrawdownEpisode[];
   private maxEpMemo?: DrawdownEpisode | null;
   private monthsMemo?: PeriodReturn[];
   private excessMemo?: number[];
+  private shapeMemo?: Pick<TailStats, 'skew' | 'kurtosis'>;
 
   constructor(
     dates: readonly string[],
@@ -83,8 +86,17 @@ export class ColumnBasis {
     return (this.dailyMemo ??= dailyReturns(this.values));
   }
   /** The finite daily returns. */
-  get returns(): number[] {
-    return (this.returnsMemo ??= finiteValues(this.daily));
+  get returns(): Float64Array {
+    return (this.returnsMemo ??= finiteArray(this.daily));
+  }
+  /** Their mean and standard deviation: volatility, Sharpe and Sortino share them. */
+  private get moments(): Moments {
+    return (this.momentsMemo ??= momentsOf(this.returns));
+  }
+  /** The moments of the returns less the risk-free rate, the series or the constant (r − 0 is r, bit for bit). */
+  private get excessMoments(): Moments {
+    if (!this.rfSeries && this.rfDaily === 0) return this.moments;
+    return (this.excessMomentsMemo ??= momentsOf(this.excess ?? this.returns.map((r) => r - this.rfDaily)));
   }
   get episodes(): DrawdownEpisode[] {
     return (this.episodesMemo ??= drawdownEpisodes(this.values));
@@ -109,16 +121,18 @@ export class ColumnBasis {
     return this.n > 0 ? cagr(this.values[0], this.values[this.n - 1], this.years) : null;
   }
   volatility(): number | null {
-    return annualisedVolatility(this.returns);
+    return volatilityOf(this.moments);
   }
   // With a risk-free series the ratios take each day's own rate: the excess returns over it, against zero.
   sharpe(): number | null {
     const excess = this.excess;
-    return excess ? sharpeRatio(excess, 0) : sharpeRatio(this.returns, this.rfDaily);
+    return (excess ?? this.returns).length < 2 ? null : sharpeOf(this.excessMoments);
   }
   sortino(): number | null {
     const excess = this.excess;
-    return excess ? sortinoRatio(excess, 0) : sortinoRatio(this.returns, this.rfDaily);
+    const returns = excess ?? this.returns;
+    if (returns.length < 1) return null;
+    return sortinoRatio(returns, excess ? 0 : this.rfDaily, this.excessMoments.mean);
   }
   maxDrawdown(): number {
     return this.maxEpisode?.depth ?? 0;
@@ -129,7 +143,11 @@ export class ColumnBasis {
     return growth !== null && maxDrawdown < 0 ? finiteOrNull(growth / Math.abs(maxDrawdown)) : null;
   }
   positiveMonths(): number | null {
-    return positiveFraction(this.months);
+    return positiveFraction(this.monthsMemo ?? periodReturnValues(this.dates, this.values, 'month'));
+  }
+  /** Skew and kurtosis of the daily returns. */
+  shape(): Pick<TailStats, 'skew' | 'kurtosis'> {
+    return (this.shapeMemo ??= shapeStats(this.returns as unknown as number[]));
   }
 
   /** Every figure of the column. */
@@ -145,7 +163,7 @@ export class ColumnBasis {
       calmar: this.calmar(),
       maxDrawdown: this.maxDrawdown(),
       maxDrawdownDuration: this.maxEpisode?.duration ?? 0,
-      ...tailStats(this.returns),
+      ...tailStats(Array.from(this.returns), this.shape()),
       bestDay: extremeDay(dates, daily, 'max'),
       worstDay: extremeDay(dates, daily, 'min'),
       bestMonth: bestPeriod(this.months),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mean, sampleKurtosis, sampleSkewness, sampleStandardDeviation } from 'simple-statistics';
 import { resolveRun, runBacktest, type RunSettings } from '../../engine/index.ts';
 import { computeMetrics, FIGURE_PATHS, metricAt, metricFigures, type MetricsInput } from '../../engine/metrics/index.ts';
 import { objectivePaths } from '../../batch/metric-columns.ts';
@@ -39,6 +40,33 @@ describe('a sweep trial’s figures are the numbers metrics.json holds', () => {
       for (const p of paths) expect(Object.is(figures[p], metricAt(full, p)), `${label}: ${p} = ${figures[p]} vs ${metricAt(full, p)}`).toBe(true);
       expect(Array.from(dailyReturns)).toEqual(Array.from(input.curve.equity.subarray(1)).map((v, i) => v / input.curve.equity[i] - 1));
     }
+  });
+
+  it('the ratios equal simple-statistics over the daily returns, bit for bit, and drawdown and months a naive loop', async () => {
+    const input = await sampleRun('small-cap-streak', {}, { benchmark: 'SPY' });
+    const eq = input.curve.equity;
+    const r: number[] = [];
+    for (let i = 1; i < eq.length; i++) r.push(eq[i] / eq[i - 1] - 1);
+    const sd = sampleStandardDeviation(r);
+    const { figures } = metricFigures(input, ['volatility', 'sharpe', 'sortino', 'skew', 'kurtosis', 'totalReturn', 'maxDrawdown.depth', 'positiveMonths']);
+    expect(figures.volatility).toBe(sd * Math.sqrt(252));
+    expect(figures.sharpe).toBe((mean(r) / sd) * Math.sqrt(252));
+    expect(figures.sortino).toBe((mean(r) / Math.sqrt(mean(r.map((x) => (x < 0 ? x * x : 0))))) * Math.sqrt(252));
+    expect(figures.skew).toBe(sampleSkewness(r));
+    expect(figures.kurtosis).toBe(sampleKurtosis(r));
+    expect(figures.totalReturn).toBe(eq[eq.length - 1] / eq[0] - 1);
+    let peak = -Infinity;
+    let depth = 0;
+    for (const v of eq) {
+      peak = Math.max(peak, v);
+      depth = Math.min(depth, v / peak - 1);
+    }
+    expect(figures['maxDrawdown.depth']).toBe(depth);
+    const monthEnd = new Map<string, number>();
+    input.curve.dates.forEach((d, i) => monthEnd.set(d.slice(0, 7), eq[i]));
+    const ends = [eq[0], ...monthEnd.values()];
+    const up = ends.slice(1).filter((v, k) => v / ends[k] - 1 > 0).length;
+    expect(figures.positiveMonths).toBe(up / monthEnd.size);
   });
 
   it('the paths it derives alone include every number a trial row lists, so no row costs a whole computeMetrics', async () => {
