@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importModuleFile } from '../strategies/typescript-loader.ts';
 import { dateProblem, RotorError, type CostModel, type RunSettings } from '../engine/index.ts';
 
 /** One run a batch file asks for, before its strategy is loaded; `origin` says where in the file it came from. */
@@ -166,8 +166,9 @@ export async function readBatchFile(path: string): Promise<unknown> {
   if (!existsSync(abs)) throw new RotorError(`${path}: no such batch file`);
   if (/\.[cm]?[jt]s$/.test(extname(abs))) {
     try {
-      return ((await import(pathToFileURL(abs).href)) as { default?: unknown }).default;
+      return (await importModuleFile(abs)).default;
     } catch (e) {
+      if (e instanceof RotorError) throw e;
       throw new RotorError(`${path}: failed to load: ${(e as Error).message.split('\n')[0]}`);
     }
   }

@@ -20,6 +20,7 @@ import { checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine }
 function fail(e: unknown): never {
   if (e instanceof RotorError) {
     process.stderr.write(`rotor: ${flagsForFields(e.message)}\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${(e as { debugStack?: string }).debugStack ?? e.stack}\n`);
     process.exit(1);
   }
   process.stderr.write(`rotor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
@@ -103,6 +104,7 @@ async function main(argv: string[]): Promise<void> {
       const known = unknownArgumentLine(msg, argv, options, commands);
       throw new RotorError(known ?? `${msg.replace(/\s*\n\s*/g, ' ')} (see rotor --help)`);
     })
+    .option('debug', { type: 'boolean', describe: 'after an error, print its full stack (a strategy\'s own, for its errors)' })
     .help()
     .version()
     .parseAsync();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { frameLocation, isStrategy, RotorError, type Strategy } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
-import { importStrategyFile } from './typescript-loader.ts';
+import { importModuleFile } from './typescript-loader.ts';
 
 /**
  * Built-in strategies by name; each is a file in this folder, the same shape a user writes. They are imported
@@ -44,9 +44,9 @@ export async function loadStrategy(ref: string): Promise<Strategy> {
   let mod: { default?: unknown };
   if (!builtIn && !/\.[cm]?[jt]sx?$/.test(path)) throw new RotorError(`strategy ${ref}: expected a .ts or .js file`);
   try {
-    mod = builtIn ? await BUILT_INS[ref]() : await importStrategyFile(path);
+    mod = builtIn ? await BUILT_INS[ref]() : await importModuleFile(path);
   } catch (e) {
-    if (e instanceof RotorError) throw e;
+    if (e instanceof RotorError) throw new RotorError(`strategy ${e.message}`);
     throw new RotorError(`strategy ${ref}: ${path} failed to load: ${loadFailure(e, path)}`);
   }
   if (!isStrategy(mod.default)) {

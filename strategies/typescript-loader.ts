@@ -59,7 +59,7 @@ function firstError(errors: readonly Message[], file: string): string {
  * contents, and imported from there. Its own relative imports are bundled in; packages and rotor stay imports of the
  * real files. An inline source map keeps stack traces on the strategy's own lines.
  */
-export async function importStrategyFile(path: string): Promise<{ default?: unknown }> {
+export async function importModuleFile(path: string): Promise<{ default?: unknown }> {
   const { build } = await import('esbuild');
   const dir = join(defaultCacheDir() ?? join(tmpdir(), `rotor-strategies-${process.getuid?.() ?? 'user'}`), 'strategies');
   let code: string;
@@ -82,7 +82,7 @@ export async function importStrategyFile(path: string): Promise<{ default?: unkn
     code = out.outputFiles[0].text;
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
-    if (errors) throw new RotorError(`strategy ${path} does not compile: ${firstError(errors, path)}`);
+    if (errors) throw new RotorError(`${path} does not compile: ${firstError(errors, path)}`);
     throw e;
   }
   // Stack traces through the inline map name the strategy's .ts lines (StrategyError reads them).
