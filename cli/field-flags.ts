@@ -16,6 +16,12 @@ const SETTING_FLAGS: Readonly<Record<string, string>> = {
   'settings.minTradeValue': '--min-trade',
   'settings.riskFree': '--risk-free',
   'settings.benchmark': '--benchmark',
+  'settings.benchmarks': '--benchmark',
+  'settings.borrowBps': '--borrow-bps',
+  'settings.maintenanceMargin': '--maintenance-margin',
+  'settings.startWhen': '--start-when',
+  'settings.cashRate': '--cash-rate',
+  'settings.riskFreeFrom': '--risk-free',
   'settings.from': '--from',
   'settings.to': '--to',
 };
@@ -43,9 +49,11 @@ export function inFlagTerms(error: Pick<RunError, 'message' | 'field'>, sources:
   if (!error.field) return error.message;
   const flag = flagOf(error.field, sources);
   if (!flag) return error.message;
-  // `settings.from ... settings.to` names two fields: rename every known one, longest first.
-  let text = error.message.split(error.field).join(flag);
-  for (const [field, f] of Object.entries(SETTING_FLAGS)) text = text.split(field).join(f);
+  // A message can name several fields (`settings.from ... settings.to`, `settings.benchmark ... settings.benchmarks`):
+  // rename every known one, longest first, so no name is cut inside a longer one.
+  const renames = Object.entries({ ...SETTING_FLAGS, [error.field]: flag }).sort(([a], [b]) => b.length - a.length);
+  let text = error.message;
+  for (const [field, f] of renames) text = text.split(field).join(f);
   return text;
 }
 

@@ -48,7 +48,7 @@ export function parseBenchmarkFlag(text: string | undefined): BenchmarkSpec[] {
   }
   for (const b of out) {
     const sum = Object.values(b.weights).reduce((a, w) => a + w, 0);
-    if (Object.keys(b.weights).length > 1 && Math.abs(sum - 1) > 1e-9) throw new RotorError(`--benchmark ${text}: the weights of ${b.name} sum to ${sum}, not 1`);
+    if (Object.keys(b.weights).length > 1 && Math.abs(sum - 1) > 1e-9) throw new RotorError(`--benchmark ${text}: the weights of ${b.name} sum to ${Number(sum.toPrecision(12))}, not 1`);
   }
   return out;
 }

@@ -20,6 +20,10 @@ export interface RunRecord {
   };
   metrics: Metrics;
   notes: BacktestResult['notes'];
+  /** Where the cash and risk-free rates came from (labels), when the run had either. */
+  rates?: BacktestResult['rates'];
+  /** Symbols that started or stopped trading inside the run. */
+  listings?: BacktestResult['listings'];
   /** Set when the run is a sweep's trial: which one, of how many trials in all (failed ones counted). */
   sweep?: { trial: number; trials: number; objective: string };
 }

@@ -2,7 +2,6 @@ import type { BacktestResult, MarketData } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import { usedRanges, warningsForRun, type Dataset } from '../datasets/index.ts';
 import { decisionsCsv, equityCsv, runReportFiles, tradesCsv, type ReportOptions, type RunRecord } from '../reports/index.ts';
-import { modelSection } from '../reports/model-section.ts';
 import type { RunPlan } from './plan.ts';
 import { ROTOR_VERSION } from './version.ts';
 
@@ -21,6 +20,8 @@ export function runRecord(plan: RunPlan, result: BacktestResult, metrics: Metric
     data: { ...dataset.identity, warnings: warnings.kept, warningsOutsideRun: warnings.outside, from: dates[0], to: dates[dates.length - 1], bars: dates.length, used },
     metrics,
     notes: result.notes,
+    ...(result.rates ? { rates: result.rates } : {}),
+    ...(result.listings?.length ? { listings: result.listings } : {}),
     ...extra,
   };
 }
@@ -31,9 +32,6 @@ export function runRecord(plan: RunPlan, result: BacktestResult, metrics: Metric
  */
 export function runFiles(record: RunRecord, result: BacktestResult, options: ReportOptions & { market?: MarketData } = {}): Record<string, string> {
   const reports = runReportFiles(record, result, { ...options, ...(record.sweep ? { trials: record.sweep.trials } : {}) });
-  // Shorts, financing, benchmarks and listings: their section closes report.md until the report model carries them.
-  const extra = modelSection(record.metrics, result);
-  if (extra.length && reports['report.md']) reports['report.md'] = reports['report.md'].trimEnd() + '\n\n' + extra.join('\n').trimEnd() + '\n';
   return {
     'equity.csv': equityCsv(result.curve),
     'trades.csv': tradesCsv(result.trades),

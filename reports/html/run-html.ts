@@ -1,6 +1,7 @@
 import { fixed, money, pct } from '../format.ts';
 import { runCharts, type ChartSpec } from '../charts/run-charts.ts';
 import { formatCell } from '../markdown/cells.ts';
+import { BLEND_NOTE, LISTINGS_NOTE, listingText } from '../model-section.ts';
 import type { RunReportModel } from '../model/run-model.ts';
 import { ruleDecision } from '../../engine/index.ts';
 import { ECHARTS_VERSION } from './echarts-bundle.ts';
@@ -57,6 +58,37 @@ function decisionsHtml(model: RunReportModel): string {
   const shown = listed.slice(-MAX_ROWS);
   const head = `<p>${ds.length} decisions${changes.length ? `, ${changes.length} of them state changes (start, entries, exits, signals)` : ''}${shown.length < listed.length ? `; the last ${shown.length} shown` : ''}; decisions.csv has every one with each rule's state.</p>`;
   return section('Decisions', head + htmlTable(['Date', 'Why', 'Decision'], shown.map((d) => [esc(d.date), esc(ruleDecision(d.detail)?.trigger ?? ''), esc(d.summary)]), { textCols: [2], cls: 'tall' }), 'decisions');
+}
+
+/** Financing, benchmarks, margin calls, listings, as report.md has them. */
+function modelHtml(model: RunReportModel): string {
+  const b = model.model;
+  const out: string[] = [];
+  if (b.financing.length) out.push(section('Financing', htmlTable(['', 'Amount', 'How'], b.financing.map((f) => [esc(f.label), esc(f.format === 'money' ? money(f.value) : pct(f.value)), esc(f.how)]), { textCols: [0, 2] }), 'financing'));
+  if (b.benchmarks.length) {
+    out.push(
+      section(
+        'Benchmarks',
+        htmlTable(
+          ['Benchmark', 'From', 'Total return', 'CAGR', 'Volatility', 'Beta', 'Alpha (ann.)', 'Correlation'],
+          b.benchmarks.map((x) => [esc(x.symbol), esc(x.from ?? '—'), signed(pct(x.totalReturn), x.totalReturn), signed(pct(x.cagr), x.cagr), esc(pct(x.volatility)), esc(fixed(x.beta)), signed(pct(x.alpha), x.alpha), esc(fixed(x.correlation))]),
+        ) + `<p class="muted">${esc(BLEND_NOTE.replace(/`/g, ''))}</p>`,
+        'benchmarks',
+      ),
+    );
+  }
+  if (b.marginCalls.length) out.push(section('Margin calls', `<ul class="log">${b.marginCalls.slice(0, MAX_ROWS).map((n) => `<li>${esc(n.date ? `${n.date}: ` : '')}${esc(n.message)}</li>`).join('')}</ul>`, 'margin-calls'));
+  if (b.listings.length) {
+    out.push(
+      section(
+        'Universe changes',
+        htmlTable(['Date', 'Symbol', 'Event', 'Closed at that close'], b.listings.map((l) => [esc(l.date), esc(l.symbol), esc(listingText(l)), esc(l.closed ? `${fixed(l.closed.quantity, 4)} at ${fixed(l.closed.price, 4)}` : '')]), { textCols: [2, 3] }) +
+          `<p class="muted">${esc(LISTINGS_NOTE)}</p>`,
+        'listings',
+      ),
+    );
+  }
+  return out.join('\n');
 }
 
 /** report.html of a run: the same model as report.md, with its charts. */
@@ -133,6 +165,7 @@ export function runHtml(model: RunReportModel, charts: readonly ChartSpec[] = ru
       'trades',
     ),
   );
+  body.push(modelHtml(model));
   body.push(decisionsHtml(model));
   if (model.params.length) body.push(section('Parameters', htmlTable(['Param', 'Value'], model.params.map(([k, v]) => [esc(k), esc(v)]), { textCols: [1] }), 'params'));
   body.push(section('Method and data', methodHtml(model), 'method'));

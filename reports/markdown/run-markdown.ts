@@ -1,5 +1,6 @@
 import { decisionsSection } from '../decisions-section.ts';
 import { fixed, money, pct, table } from '../format.ts';
+import { BLEND_NOTE, LISTINGS_NOTE, listingText, type ModelBlock } from '../model-section.ts';
 import type { RunReportModel } from '../model/run-model.ts';
 import { formatCell } from './cells.ts';
 
@@ -15,6 +16,37 @@ export interface MarkdownImages {
   equity?: string;
   drawdown?: string;
   monthly?: string;
+}
+
+/** Financing, benchmarks, margin calls, listings: nothing for a plain long-only run with one benchmark. */
+function modelMarkdown(b: ModelBlock): string[] {
+  const out: string[] = [];
+  if (b.financing.length) out.push('## Financing', '', table(['', 'Amount', 'How'], b.financing.map((f) => [f.label, f.format === 'money' ? money(f.value) : pct(f.value), mdText(f.how)])), '');
+  if (b.benchmarks.length) {
+    out.push(
+      '## Benchmarks',
+      '',
+      table(
+        ['Benchmark', 'From', 'Total return', 'CAGR', 'Volatility', 'Beta', 'Alpha (ann.)', 'Correlation'],
+        b.benchmarks.map((x) => [mdText(x.symbol), x.from ?? '—', pct(x.totalReturn), pct(x.cagr), pct(x.volatility), fixed(x.beta), pct(x.alpha), fixed(x.correlation)]),
+      ),
+      '',
+      BLEND_NOTE,
+      '',
+    );
+  }
+  if (b.marginCalls.length) out.push('## Margin calls', '', ...b.marginCalls.map((n) => `- ${n.date ? `${n.date}: ` : ''}${mdText(n.message)}`), '');
+  if (b.listings.length) {
+    out.push(
+      '## Universe changes',
+      '',
+      table(['Date', 'Symbol', 'Event', 'Closed at that close'], b.listings.map((l) => [l.date, mdText(l.symbol), listingText(l), l.closed ? `${fixed(l.closed.quantity, 4)} at ${fixed(l.closed.price, 4)}` : ''])),
+      '',
+      LISTINGS_NOTE,
+      '',
+    );
+  }
+  return out;
 }
 
 /** report.md: headline figures first, the evidence behind them after; images of the main charts when given. */
@@ -115,6 +147,8 @@ export function runMarkdown(model: RunReportModel, images: MarkdownImages = {}):
       '',
     );
   }
+
+  out.push(...modelMarkdown(model.model));
 
   if (model.params.length) {
     out.push('## Parameters', '');

@@ -3,6 +3,7 @@ import {
   dailyReturns, dailyRiskFree, drawdownSeries, periodReturns, roundTrips, rollingStats, ROLLING_WINDOW,
   type Metrics, type RoundTrip,
 } from '../../engine/metrics/index.ts';
+import { modelBlock, type ModelBlock } from '../model-section.ts';
 import type { RunRecord } from '../run-record.ts';
 import { histogram, type Histogram } from './histogram.ts';
 import { methodSection, type MethodSection } from './method.ts';
@@ -34,6 +35,8 @@ export interface RunReportModel {
   roundTrips: RoundTrip[];
   exposure: [string, number | null][];
   method: MethodSection;
+  /** Financing, several benchmarks, margin calls, listings: what the run's model did beyond trading. */
+  model: ModelBlock;
   notes: RunRecord['notes'];
   decisions: readonly DecisionRecord[];
   series: {
@@ -130,6 +133,7 @@ export function buildRunModel(inp: RunReportInputs): RunReportModel {
     roundTrips: trips,
     exposure: Object.entries(m.exposure.bySymbol),
     method: methodSection(record, inp.trials),
+    model: modelBlock(record),
     notes: record.notes,
     decisions: inp.decisions,
     series: {

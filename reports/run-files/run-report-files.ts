@@ -19,7 +19,8 @@ export interface ReportOptions {
 
 /** The closes of the benchmark and of every traded symbol on the run's dates, in the run's price basis. */
 export function runPrices(result: BacktestResult, market?: MarketData): { benchmarks: PriceSeries[]; prices: PriceSeries[] } {
-  const benchmarks = result.benchmark ? [{ symbol: result.benchmark.symbol, prices: result.benchmark.prices }] : [];
+  // Every benchmark, as metrics.json lists them: prices.csv keeps them all, so `rotor report` finds the same ones.
+  const benchmarks = (result.benchmarks ?? (result.benchmark ? [result.benchmark] : [])).map((b) => ({ symbol: b.symbol, prices: b.prices }));
   const traded = [...new Set(result.trades.map((t) => t.symbol))];
   if (!market || traded.length === 0) return { benchmarks, prices: [] };
   const dates = result.curve.dates;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,15 @@ describe.skipIf(!HAVE_SHARED_DATA)('shorts, cash, benchmarks from the CLI on rea
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('## Benchmarks');
     expect(report).toContain('| Borrow fees paid (shorts) |');
+    // One model, two renderers: the HTML has the same blocks, and `rotor report` rebuilds both from the folder.
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const h of ['Financing', 'Benchmarks']) expect(html).toContain(`<h2>${h}</h2>`);
+    expect(html).toContain('<td class="text">Borrow fees paid (shorts)</td>');
+    rmSync(join(out, 'report.md'));
+    rmSync(join(out, 'report.html'));
+    expect(rotor(['report', out]).status).toBe(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(report);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(html);
   });
 
   it('a held symbol whose data ends is sold at its last close and the run goes on (SPY ends 2025-09-26, XLK 2026-07-01)', () => {
@@ -81,6 +90,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('shorts, cash, benchmarks from the CLI on rea
     const record = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
     expect(record.notes.some((n: { kind: string }) => n.kind === 'delisted')).toBe(true);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`| ${spyLast[0]} | SPY | last price (data ends) |`);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`<tr><td>${spyLast[0]}</td><td>SPY</td><td class="text">last price (data ends)</td>`);
   });
 
   it('maps engine field names to flags in errors', () => {

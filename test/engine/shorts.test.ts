@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineStrategy, runBacktest, type RunSettings, type StrategyContext, type Weights } from '../../engine/index.ts';
+import { defineStrategy, FieldError, runBacktest, type RunSettings, type StrategyContext, type Weights } from '../../engine/index.ts';
+import { inFlagTerms } from '../../cli/field-flags.ts';
 import { days, tinyMarket, ZERO_COSTS } from '../helpers/tiny-market.ts';
 
 const dates = days(4);
@@ -98,5 +99,23 @@ describe('shorts and spreads', () => {
   it('names the field of a bad setting', () => {
     expect(() => run({}, { borrowBps: -1 })).toThrow('settings.borrowBps must be a number ≥ 0, got -1');
     expect(() => run({}, { maintenanceMargin: 1 })).toThrow('settings.maintenanceMargin must be a number in [0, 1), got 1');
+  });
+
+  it('model-setting errors carry their field, so the CLI can name the flag that was typed', () => {
+    const fieldOf = (settings: Partial<RunSettings>): string | undefined => {
+      try {
+        run({}, settings);
+      } catch (e) {
+        return e instanceof FieldError ? e.field : 'not a FieldError';
+      }
+      return undefined;
+    };
+    expect(fieldOf({ borrowBps: Number.NaN })).toBe('settings.borrowBps');
+    expect(fieldOf({ maintenanceMargin: -0.1 })).toBe('settings.maintenanceMargin');
+    expect(fieldOf({ cashRate: { kind: 'constant', rate: -2 } })).toBe('settings.cashRate');
+    expect(fieldOf({ benchmarks: [{ name: 'B', weights: { A: 0.5 } }] })).toBe('settings.benchmarks');
+    const error = { field: 'settings.benchmark', message: 'settings.benchmark (SPY) must be the first of settings.benchmarks (60/40)' };
+    expect(inFlagTerms(error)).toBe('--benchmark (SPY) must be the first of --benchmark (60/40)');
+    expect(inFlagTerms({ field: 'settings.borrowBps', message: 'settings.borrowBps must be a number ≥ 0, got NaN' })).toBe('--borrow-bps must be a number ≥ 0, got NaN');
   });
 });
