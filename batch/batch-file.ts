@@ -42,7 +42,7 @@ class Reader {
   date(where: string, v: Json): string {
     const s = this.string(where, v);
     const problem = dateProblem(s);
-    if (problem) this.fail(where, `${JSON.stringify(v)}: ${problem}`);
+    if (problem) this.fail(where, problem.startsWith('expected') ? `${problem}, got ${JSON.stringify(v)}` : `${JSON.stringify(v)} is not a calendar date: ${problem}`);
     return s;
   }
 

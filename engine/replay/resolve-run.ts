@@ -44,7 +44,7 @@ export function resolveRun(strategy: Strategy, params?: Readonly<Record<string, 
   const macro = [...new Set([...list('macro'), ...settingsMacro(s)])];
   for (const n of [...symbols, ...macro]) checkSymbolName(n, 'settings');
   return {
-    strategy: guardStrategy(strategy, strict),
+    strategy: guardStrategy(strategy),
     params: p,
     settings: s,
     universe,

@@ -50,12 +50,12 @@ function strategyError(strategy: Strategy, hook: Hook, date: string | undefined,
   const message = e instanceof RotorError ? text.replace(new RegExp(`^strategy ${escape(strategy.name)}( on \\S+)?:? `), '') : text;
   const at = where(e, strategySource(strategy));
   const verb = e instanceof RotorError ? '' : e instanceof Error ? `threw ${e.name}: ` : `threw ${typeof e === 'string' ? 'a string' : 'a non-Error'}: `;
-  return new StrategyError(
-    `strategy ${strategy.name}: ${hook}${date ? ` on ${date}` : ''}: ${verb}${message}${at ? ` (${at})` : ''}`,
-    hook,
-    date,
-    e instanceof Error ? e.stack : undefined,
-  );
+  const line = `strategy ${strategy.name}: ${hook}${date ? ` on ${date}` : ''}: ${verb}${message}${at ? ` (${at})` : ''}`;
+  if (e instanceof RotorError) {
+    // A LookAheadError (say) stays one, so callers can still tell what it was.
+    return Object.assign(e, { message: line, debugStack: e.stack });
+  }
+  return new StrategyError(line, hook, date, e instanceof Error ? e.stack : undefined);
 }
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
@@ -88,6 +88,8 @@ function checkWeights(strategy: Strategy, date: string, v: unknown): void {
   );
 }
 
+const GUARDED = Symbol('rotor.strategy.guarded');
+
 /** Keys every object answers (inspection, JSON, promises): reading them is not a typo. */
 const ANSWERED = new Set(['toJSON', 'then', 'constructor', 'inspect', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName']);
 
@@ -111,12 +113,19 @@ export function strictParams<P extends ParamSpecs>(strategy: string, values: Par
 
 /**
  * The strategy with each hook run under a guard: whatever it throws (an Error, a string, any value, a stack
- * overflow) becomes a StrategyError naming the hook, the bar and the line; what it returns is checked; and it reads
- * `params` (the strict view), whatever params the caller passes.
+ * overflow) becomes a StrategyError naming the hook, the bar and the line (rotor's own errors keep their class and
+ * gain the same words); what it returns is checked; and it reads its params through the strict view.
  */
-export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>, params: ParamValues<P>): Strategy<P> {
+export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>): Strategy<P> {
+  if (GUARDED in strategy) return strategy;
   const s = strategy as unknown as Strategy;
-  const p = params as ParamValues<ParamSpecs>;
+  const views = new WeakMap<object, ParamValues<ParamSpecs>>();
+  // One strict view per params object (a run's), looked up at each call rather than made per bar.
+  const strict = (params: ParamValues<ParamSpecs>) => {
+    let v = views.get(params);
+    if (!v) views.set(params, (v = strictParams(s.name, params)));
+    return v;
+  };
   const date = (ctx: StrategyContext): string | undefined => {
     try {
       return ctx.date;
@@ -126,10 +135,10 @@ export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>, param
   };
   const { init, onBar, onFill, onRelease } = s;
   const guarded: Partial<Strategy> = {
-    onBar(ctx, _params, state) {
+    onBar(ctx, params, state) {
       let out;
       try {
-        out = onBar.call(s, ctx, p, state);
+        out = onBar.call(s, ctx, strict(params), state);
       } catch (e) {
         throw strategyError(s, 'onBar', date(ctx), e);
       }
@@ -138,10 +147,10 @@ export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>, param
     },
   };
   if (init) {
-    guarded.init = (ctx) => {
+    guarded.init = (ctx, params) => {
       let state;
       try {
-        state = init.call(s, ctx, p);
+        state = init.call(s, ctx, strict(params));
       } catch (e) {
         throw strategyError(s, 'init', date(ctx), e);
       }
@@ -150,24 +159,24 @@ export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>, param
     };
   }
   if (onFill) {
-    guarded.onFill = (ctx, fill, _params, state) => {
+    guarded.onFill = (ctx, fill, params, state) => {
       try {
-        refuseAsync(s, 'onFill', ctx.date, onFill.call(s, ctx, fill, p, state));
+        refuseAsync(s, 'onFill', ctx.date, onFill.call(s, ctx, fill, strict(params), state));
       } catch (e) {
         throw strategyError(s, 'onFill', date(ctx), e);
       }
     };
   }
   if (onRelease) {
-    guarded.onRelease = (ctx, release, _params, state) => {
+    guarded.onRelease = (ctx, release, params, state) => {
       try {
-        refuseAsync(s, 'onRelease', ctx.date, onRelease.call(s, ctx, release, p, state));
+        refuseAsync(s, 'onRelease', ctx.date, onRelease.call(s, ctx, release, strict(params), state));
       } catch (e) {
         throw strategyError(s, 'onRelease', date(ctx), e);
       }
     };
   }
-  return Object.freeze({ ...s, ...guarded }) as unknown as Strategy<P>;
+  return Object.freeze({ ...s, ...guarded, [GUARDED]: true }) as unknown as Strategy<P>;
 }
 
 /** A symbol list function of the strategy, run under the same guard (a RotorError it throws is its own message). */
