@@ -18,8 +18,6 @@ export const ENTRY_POINTS = {
   'cli/main': 'cli/main.ts',
   // What a user's strategy file gets when it imports rotor's engine (by relative path or as 'rotor').
   'engine/index': 'engine/index.ts',
-  // Module hook that points those imports at the line above (registered only when a .ts strategy is loaded).
-  'strategies/engine-redirect': 'strategies/engine-redirect.ts',
   'bench/run': 'bench/run.ts',
   // A sweep trial or a replay in a loop, for node --cpu-prof.
   'bench/profile-trial': 'bench/profile-trial.ts',
