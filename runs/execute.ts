@@ -43,7 +43,7 @@ export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOption
       key: plan.key,
       status: 'ok',
       ...(compact ? { figures: compact.figures } : { metrics: computeMetrics(input) }),
-      firstBar: inputs.market.dates.indexOf(result.curve.dates[0]),
+      firstBar: barOf(inputs.market.dates, result.curve.dates[0]),
       returns: compact && compact.dailyReturns.length === Math.max(0, result.curve.equity.length - 1) ? compact.dailyReturns : dailyReturns(result.curve.equity),
       counts: { bars: result.curve.dates.length, trades: result.trades.length, decisions: result.decisions.length, notes: result.notes.length },
       notes: result.notes,
@@ -52,6 +52,19 @@ export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOption
   } catch (e) {
     return { outcome: failedOutcome(plan.key, runError(e)) };
   }
+}
+
+/** Index of `date` in the market's ascending calendar (a binary search: a sweep asks once per trial); -1 if absent. */
+function barOf(dates: readonly string[], date: string | undefined): number {
+  if (date === undefined) return -1;
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return dates[lo] === date ? lo : dates.indexOf(date);
 }
 
 export function failedOutcome(key: string, error: RunError): RunOutcome {
