@@ -254,4 +254,4 @@ console.log('');
 if (HAVE_SHARED_DATA) benchLoad(SHARED_DATA);
 else console.log(`data load bench skipped: no real data at ${SHARED_DATA}`);
 console.log('');
-benchReports();
+await benchReports();
