@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { RotorError } from '../engine/index.ts';
-import { parseDuration, paramColumns, probeWindow, runWalkForward, sweepSummary, walkForwardReports, type WalkForwardSetup } from '../batch/index.ts';
+import { parseDuration, paramColumns, probeWindow, runWalkForward, sweepSummary, type WalkForwardSetup } from '../batch/index.ts';
 import { fixed } from '../reports/index.ts';
 import { inFlagTerms } from './field-flags.ts';
 import { runBatchFlags } from './batch-run.ts';
@@ -17,8 +17,14 @@ export function walkForwardOptions<T>(y: Argv<T>) {
 
 type WalkForwardFlags = SweepFlags & { train: string; test: string; step?: string; anchored: boolean };
 
+function once(flag: string, value: unknown): string | undefined {
+  if (Array.isArray(value)) throw new RotorError(`--${flag} is given ${value.length} times (${value.join(', ')}); give it once`);
+  return value === undefined ? undefined : String(value);
+}
+
 export async function walkForwardCommand(args: unknown): Promise<void> {
   const flags = args as WalkForwardFlags;
+  for (const f of ['train', 'test', 'step'] as const) flags[f] = once(f, flags[f])!;
   const spec = { train: parseDuration('train', flags.train), test: parseDuration('test', flags.test), ...(flags.step !== undefined ? { step: parseDuration('step', flags.step) } : {}), anchored: flags.anchored };
   const inputs = await sweepInputs(flags);
   const { strategy, dataset, data, sources, spaceLines } = inputs;
@@ -43,7 +49,6 @@ export async function walkForwardCommand(args: unknown): Promise<void> {
         'summary.md': sweepSummary({ title, kind: 'sweep', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: spaceLines }, info.rows(), params),
       }));
     },
-    reports: (r, s) => walkForwardReports(r, s, params, [`Selected from N = ${r.trials} trials over ${r.folds.length} folds (failed ones counted).`, 'The deflated Sharpe ratio and PBO are not computed for walk-forwards yet.']),
   });
   if (result.status === 'interrupted') {
     console.log(`walk-forward ${strategy.name}${tag}: interrupted in fold ${result.folds.length + 1}; finished trials and folds are kept: rerun with --resume`);

@@ -48,9 +48,12 @@ export function barOnOrAfter(dates: readonly string[], date: string): number {
   return lo;
 }
 
-/** The bar `offset` after bar `origin`: the calendar part first (to the first bar on or after that date), then bars. */
-export function barAt(dates: readonly string[], origin: number, offset: Offset): number {
-  const calendar = offset.months || offset.days ? barOnOrAfter(dates, addCalendar(dates[origin], offset.months, offset.days)) : origin;
+/**
+ * The bar `offset` after bar `origin`: the calendar part first, counted from `originDate` (the bar's own date unless
+ * the user's --from named an earlier day), to the first bar on or after that date; then the bars.
+ */
+export function barAt(dates: readonly string[], origin: number, offset: Offset, originDate = dates[origin]): number {
+  const calendar = offset.months || offset.days ? barOnOrAfter(dates, addCalendar(originDate, offset.months, offset.days)) : origin;
   return calendar + offset.bars;
 }
 

@@ -1,6 +1,8 @@
 import { RotorError } from '../../engine/index.ts';
 import { add, addCalendar, barAt, durationText, ZERO, type Offset } from './duration.ts';
 
+const SLACK_DAYS = 5;
+
 export interface WindowBars {
   first: number;
   last: number;
@@ -30,22 +32,24 @@ export interface FoldPlan {
 }
 
 /**
- * The folds of a walk-forward over `window` (market-calendar bars the strategy can run on). Fold k's test window
- * starts at origin + train + k·step and lasts `test`; its train window ends on the bar before and starts at the
+ * The folds of a walk-forward over `window` (market-calendar bars the strategy can run on); calendar lengths count
+ * from `originDate` (--from, or the window's first day). Fold k's test window starts at origin + train + k·step and lasts `test`; its train window ends on the bar before and starts at the
  * origin (anchored) or at origin + k·step (rolling). Only folds whose whole test window fits are kept.
  */
-export function planFolds(dates: readonly string[], window: WindowBars, spec: FoldSpec): FoldPlan {
+export function planFolds(dates: readonly string[], window: WindowBars, spec: FoldSpec, originDate = dates[window.first]): FoldPlan {
   const step = spec.step ?? spec.test;
   const o = window.first;
+  const at = (offset: Offset) => barAt(dates, o, offset, originDate);
   const folds: Fold[] = [];
   for (let k = 0; ; k++) {
-    const testFirst = barAt(dates, o, add(spec.train, step, k));
+    const testFirst = at(add(spec.train, step, k));
     const end = add(add(spec.train, step, k), spec.test);
-    const testLast = barAt(dates, o, end) - 1;
-    // A test window whose calendar end lies past the data's last day would be cut short: it is not a fold.
-    const cut = (end.months || end.days) && addCalendar(dates[o], end.months, end.days) > addCalendar(dates[window.last], 0, 1);
+    const testLast = at(end) - 1;
+    // A test window whose calendar end lies past the data's last day would be cut short: it is not a fold. Up to
+    // SLACK days past is still whole (a window ending on a Sunday or a holiday after the last trading day).
+    const cut = (end.months || end.days) && addCalendar(originDate, end.months, end.days) > addCalendar(dates[window.last], 0, SLACK_DAYS);
     if (testLast > window.last || testFirst > window.last || cut) break;
-    const trainFirst = spec.anchored ? o : barAt(dates, o, add(ZERO, step, k));
+    const trainFirst = spec.anchored ? o : at(add(ZERO, step, k));
     const trainLast = testFirst - 1;
     const prev = folds[folds.length - 1];
     if (prev && testFirst <= prev.test.last) {

@@ -15,7 +15,8 @@ import { TrialContext, type TrialRow } from '../trial.ts';
 import type { FoldSpec, WindowBars } from './folds.ts';
 import { planFolds, type Fold } from './folds.ts';
 import { stitchRuns } from './stitch.ts';
-import { durationText } from './duration.ts';
+import { barOnOrAfter, durationText } from './duration.ts';
+import { walkForwardReports } from './report-input.ts';
 
 /** What a walk-forward sweeps and how: a sweep's inputs, and how its windows fold. */
 export interface WalkForwardSetup {
@@ -63,11 +64,13 @@ export interface WalkForwardHooks {
   resume: boolean;
   /** Run one fold's sweep into `dir` (the CLI's workers, progress and Ctrl-C); `resume` continues its ledger. */
   sweep(plan: BatchPlan, context: TrialContext, dir: string, resume: boolean, fold: Fold): Promise<CoordinatorResult>;
-  /** Files written beside the walk-forward's own once it is complete (the reports), keyed by name in `out`. */
-  reports?(result: WalkForwardResult, setup: WalkForwardSetup): Record<string, string>;
 }
 
 const MARKER = 'walk-forward.json';
+
+function overfittingLines(result: WalkForwardResult): string[] {
+  return [`Selected from N = ${result.trials} trials over ${result.folds.length} folds (failed ones counted).`, 'The deflated Sharpe ratio and PBO are not computed for walk-forwards yet.'];
+}
 
 /**
  * Where the strategy can run on the data: the bars of its first trial over --from/--to (its symbols' common
@@ -169,7 +172,10 @@ export function foldsCsv(folds: readonly FoldOutcome[], params: readonly string[
 export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars, hooks: WalkForwardHooks): Promise<WalkForwardResult> {
   const out = resolve(hooks.out);
   const dates = setup.dataset.market.dates;
-  const { folds, unusedTail } = planFolds(dates, window, setup.folds);
+  // Calendar lengths count from --from when the strategy can start there (2y from 2010-01-01, not from the 4th).
+  const from = setup.settings.from;
+  const origin = from && from <= dates[window.first] && barOnOrAfter(dates, from) === window.first ? from : dates[window.first];
+  const { folds, unusedTail } = planFolds(dates, window, setup.folds, origin);
   const { id, parts } = identity(setup, folds);
   prepareFolder(out, id, hooks.resume);
   const started = new Date();
@@ -243,7 +249,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market }))) files[`oos/${name}`] = text;
   files['folds.csv'] = foldsCsv(outcomes, params, setup.objective);
-  Object.assign(files, hooks.reports?.(result, setup) ?? {});
+  Object.assign(files, walkForwardReports(result, setup, params, overfittingLines(result)));
   const finished = new Date();
   files[MARKER] =
     JSON.stringify(
