@@ -35,6 +35,8 @@ export function walkForwardReports(result: WalkForwardResult, setup: WalkForward
       oosObjective: f.outOfSample[setup.objective] ?? null,
       oosTotalReturn: f.outOfSample.totalReturn ?? null,
       oosMaxDrawdown: f.outOfSample['maxDrawdown.depth'] ?? null,
+      dsr: f.overfitting.dsr ?? null,
+      pbo: f.overfitting.pbo ?? null,
     })),
     oos: { dates: s.result.curve.dates, equity: s.result.curve.equity, ...(s.result.benchmark ? { benchmark: s.result.benchmark } : {}) },
     figures,

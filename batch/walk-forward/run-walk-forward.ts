@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
-import { computeMetrics, type Metrics } from '../../engine/metrics/index.ts';
+import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
+import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
-import { writeFilesAtomic } from '../../reports/index.ts';
+import { writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
 import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
 import type { CoordinatorResult } from '../coordinator.ts';
+import { Ledger } from '../ledger.ts';
 import { METRIC_COLUMNS, metricAt } from '../metric-columns.ts';
+import { overfittingBlock } from '../overfitting.ts';
 import { paramColumns, planIdentity, type BatchPlan } from '../plan.ts';
 import { pointAt, type TrialSpace } from '../space.ts';
 import { paramText } from '../trial-files.ts';
@@ -45,6 +47,8 @@ export interface FoldOutcome {
   inSample: Record<string, number | null>;
   outOfSample: Record<string, number | null>;
   testRunKey: string;
+  /** The fold's sweep: N, the chosen trial's deflated Sharpe, PBO over its train window (logits left out). */
+  overfitting: OverfittingBlock;
 }
 
 export interface WalkForwardResult {
@@ -56,7 +60,22 @@ export interface WalkForwardResult {
   stitched?: { result: BacktestResult; metrics: Metrics; runKey: string };
   /** Bars after the last test window, in no fold. */
   unusedTail: number;
+  /** N over every fold, and the stitched run's Sharpe deflated by it (complete only). */
+  overfitting?: WalkForwardOverfitting;
   files: string[];
+}
+
+export interface WalkForwardOverfitting {
+  n: number;
+  failed: number;
+  /** Variance of every ok trial's annualised Sharpe, all folds pooled. */
+  sharpeVariance: number | null;
+  expectedMaxSharpe: number | null;
+  /** The stitched out-of-sample Sharpe's PSR against the expected best of N unskilled trials: a conservative bar. */
+  oosDeflatedSharpe: number | null;
+  /** Median of the folds' PBO. */
+  medianPbo: number | null;
+  basis: string;
 }
 
 export interface WalkForwardHooks {
@@ -68,8 +87,61 @@ export interface WalkForwardHooks {
 
 const MARKER = 'walk-forward.json';
 
+const pctText = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+
 function overfittingLines(result: WalkForwardResult): string[] {
-  return [`Selected from N = ${result.trials} trials over ${result.folds.length} folds (failed ones counted).`, 'The deflated Sharpe ratio and PBO are not computed for walk-forwards yet.'];
+  const o = result.overfitting!;
+  const dsrs = result.folds.map((f) => f.overfitting.dsr).filter((v): v is number => typeof v === 'number');
+  return [
+    `Selected from N = ${o.n} trials over ${result.folds.length} folds (every trial of every fold; ${o.failed} failed, counted too).`,
+    `Per fold, on its train window: the chosen trial's deflated Sharpe ratio (the probability that its Sharpe beats the best of that fold's unskilled trials) and the sweep's PBO (the probability that its in-sample best is below the median out of sample) are in the folds table. Median PBO ${pctText(o.medianPbo)}; ${dsrs.filter((d) => d >= 0.95).length} of ${result.folds.length} folds chose a trial with a deflated Sharpe of 95% or more.`,
+    `The stitched run is out of sample: no test bar entered any choice. Held to the bar of the best of all N = ${o.n} trials by luck (expected maximum Sharpe ${o.expectedMaxSharpe === null ? '—' : o.expectedMaxSharpe.toFixed(2)}), its deflated Sharpe ratio is ${pctText(o.oosDeflatedSharpe)}: a conservative check, since the stitched run was not itself picked from them.`,
+    o.basis,
+  ];
+}
+
+/** A fold's overfitting block and its ok trials' Sharpe ratios, from its finished ledger read a row at a time. */
+function foldOverfitting(dir: string, n: number, plan: BatchPlan): { block: OverfittingBlock; sharpes: number[] } {
+  const ledger = Ledger.open(join(dir, 'trials.jsonl'), n);
+  const sharpes: number[] = [];
+  try {
+    const { logits: _l, isOos: _p, ...block } = overfittingBlock((function* () {
+      for (let i = 0; i < n; i++) {
+        const row = ledger.row(i);
+        const v = row.metrics.sharpe;
+        if (row.status === 'ok' && typeof v === 'number' && Number.isFinite(v)) sharpes.push(v);
+        yield row;
+      }
+    })(), plan);
+    return { block, sharpes };
+  } finally {
+    ledger.close();
+  }
+}
+
+function walkForwardOverfitting(folds: readonly FoldOutcome[], sharpes: readonly number[], m: Metrics, days: number): WalkForwardOverfitting {
+  const n = folds.reduce((a, f) => a + f.overfitting.n, 0);
+  const failed = folds.reduce((a, f) => a + (f.overfitting.failed ?? 0), 0);
+  const mean = sharpes.reduce((a, b) => a + b, 0) / sharpes.length;
+  const variance = sharpes.length >= 2 ? sharpes.reduce((a, x) => a + (x - mean) ** 2, 0) / (sharpes.length - 1) : null;
+  const annual = Math.sqrt(TRADING_DAYS_PER_YEAR);
+  let dsr: number | null = null;
+  if (variance !== null && typeof m.sharpe === 'number' && typeof m.skew === 'number' && typeof m.kurtosis === 'number' && days >= 2) {
+    const d = deflatedSharpe({ sharpe: m.sharpe / annual, observations: days, skew: m.skew, kurtosis: m.kurtosis + 3 }, n, variance / TRADING_DAYS_PER_YEAR);
+    dsr = Number.isFinite(d) ? d : null;
+  }
+  const pbos = folds.map((f) => f.overfitting.pbo).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  const median = pbos.length ? (pbos[(pbos.length - 1) >> 1] + pbos[pbos.length >> 1]) / 2 : null;
+  const emax = variance === null ? null : expectedMaxSharpe(n, variance);
+  return {
+    n,
+    failed,
+    sharpeVariance: variance,
+    expectedMaxSharpe: emax !== null && Number.isFinite(emax) ? emax : null,
+    oosDeflatedSharpe: dsr,
+    medianPbo: median,
+    basis: `Sharpe ratios annualised × √${TRADING_DAYS_PER_YEAR}; the deflated Sharpe ratios take daily Sharpes (÷ √${TRADING_DAYS_PER_YEAR}), skew and kurtosis of the daily returns, T = their days; the variance pools every ok trial of every fold. PBO by CSCV on each fold's train window cut into blocks (--pbo-blocks). Formulas: METRICS.md.`,
+  };
 }
 
 /**
@@ -156,9 +228,9 @@ const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
 const num = (v: number | null) => (v === null ? '' : String(v));
 
 export function foldsCsv(folds: readonly FoldOutcome[], params: readonly string[], objective: string): string {
-  const head = ['fold', 'train_from', 'train_to', 'test_from', 'test_to', 'trials', 'failed', 'chosen_trial', ...params, `is_${objective}`, `oos_${objective}`, 'is_totalReturn', 'oos_totalReturn', 'oos_maxDrawdown'];
+  const head = ['fold', 'train_from', 'train_to', 'test_from', 'test_to', 'trials', 'failed', 'chosen_trial', ...params, `is_${objective}`, `oos_${objective}`, 'is_totalReturn', 'oos_totalReturn', 'oos_maxDrawdown', 'is_dsr', 'pbo'];
   const lines = folds.map((f) =>
-    [String(f.index), f.train.from, f.train.to, f.test.from, f.test.to, String(f.trials), String(f.failed), String(f.chosen.trial), ...params.map((p) => paramText(f.chosen.params[p])), num(f.inSample[objective]), num(f.outOfSample[objective]), num(f.inSample.totalReturn), num(f.outOfSample.totalReturn), num(f.outOfSample['maxDrawdown.depth'])].map(csvCell).join(','),
+    [String(f.index), f.train.from, f.train.to, f.test.from, f.test.to, String(f.trials), String(f.failed), String(f.chosen.trial), ...params.map((p) => paramText(f.chosen.params[p])), num(f.inSample[objective]), num(f.outOfSample[objective]), num(f.inSample.totalReturn), num(f.outOfSample.totalReturn), num(f.outOfSample['maxDrawdown.depth']), num(f.overfitting.dsr ?? null), num(f.overfitting.pbo ?? null)].map(csvCell).join(','),
   );
   return [head.map(csvCell).join(','), ...lines].join('\n') + '\n';
 }
@@ -209,6 +281,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
   const runs: { index: number; result: BacktestResult }[] = [];
   let cash = setup.dataset.market.dates.length ? (setup.settings.initialCash ?? 100_000) : 0;
   let trials = 0;
+  const sharpes: number[] = [];
   for (const fold of folds) {
     const plan = foldPlan(setup, fold);
     const dir = foldDir(out, fold, folds.length);
@@ -220,6 +293,8 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
     }
     trials += swept.n;
     if (!swept.best) throw new RotorError(`fold ${fold.index} (train ${dates[fold.train.first]} .. ${dates[fold.train.last]}): no trial has a value of --objective ${setup.objective} (${swept.counts.failed} of ${swept.n} failed); see ${join(dir, 'summary.md')}`);
+    const { block: overfitting, sharpes: foldSharpes } = foldOverfitting(dir, swept.n, plan);
+    sharpes.push(...foldSharpes);
     const { execution, key } = testRun(setup, fold, swept.best, cash);
     const result = execution.result!;
     cash = result.curve.equity[result.curve.equity.length - 1];
@@ -234,6 +309,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
       inSample: { ...metricRow(undefined), ...swept.best.metrics, [setup.objective]: swept.best.objective },
       outOfSample: { ...metricRow(execution.outcome.metrics), [setup.objective]: metricAt(execution.outcome.metrics, setup.objective) },
       testRunKey: key,
+      overfitting,
     });
   }
 
@@ -245,7 +321,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
   // The record names the strategy and data as the test runs did; its key covers all of them.
   const lastPlan = planRun(resolveRun(setup.strategy, outcomes[outcomes.length - 1].chosen.params, { ...setup.settings }), setup.ref, setup.data);
   const record = { ...runRecord(lastPlan, stitched, metrics, setup.dataset), runKey };
-  const result: WalkForwardResult = { status: 'complete', folds: outcomes, trials, stitched: { result: stitched, metrics, runKey }, unusedTail, files: [] };
+  const result: WalkForwardResult = { status: 'complete', folds: outcomes, trials, stitched: { result: stitched, metrics, runKey }, unusedTail, overfitting: walkForwardOverfitting(outcomes, sharpes, metrics, stitched.curve.dates.length - 1), files: [] };
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market }))) files[`oos/${name}`] = text;
   files['folds.csv'] = foldsCsv(outcomes, params, setup.objective);
@@ -255,6 +331,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
     JSON.stringify(
       meta('complete', outcomes, {
         trials,
+        overfitting: result.overfitting,
         stitched: { runKey, from: stitched.curve.dates[0], to: stitched.curve.dates[stitched.curve.dates.length - 1], bars: stitched.curve.dates.length, metrics: metricRow(metrics) },
         timings: { started: started.toISOString(), finished: finished.toISOString(), seconds: (finished.getTime() - started.getTime()) / 1000 },
       }),

@@ -19,6 +19,9 @@ export interface WalkForwardFoldRow {
   oosObjective: number | null;
   oosTotalReturn: number | null;
   oosMaxDrawdown: number | null;
+  /** The chosen trial's deflated Sharpe ratio and the fold sweep's PBO, on the train window. */
+  dsr: number | null;
+  pbo: number | null;
 }
 
 /** Everything the walk-forward's report.md and report.html show, as plain data. */
@@ -56,8 +59,8 @@ function meanOf(values: (number | null)[]): number | null {
 function foldTable(input: WalkForwardReportInput): { header: string[]; rows: string[][] } {
   const o = input.objective;
   return {
-    header: ['Fold', 'Train', 'Test', 'Trials', 'Chosen params', `IS ${o}`, `OOS ${o}`, 'OOS total return', 'OOS max DD'],
-    rows: input.folds.map((f) => [String(f.index), `${f.train.from} .. ${f.train.to}`, `${f.test.from} .. ${f.test.to}`, String(f.trials), f.chosen, objectiveText(o, f.isObjective), objectiveText(o, f.oosObjective), pct(f.oosTotalReturn), pct(f.oosMaxDrawdown)]),
+    header: ['Fold', 'Train', 'Test', 'Trials', 'Chosen params', `IS ${o}`, `OOS ${o}`, 'OOS total return', 'OOS max DD', 'IS deflated Sharpe', 'PBO'],
+    rows: input.folds.map((f) => [String(f.index), `${f.train.from} .. ${f.train.to}`, `${f.test.from} .. ${f.test.to}`, String(f.trials), f.chosen, objectiveText(o, f.isObjective), objectiveText(o, f.oosObjective), pct(f.oosTotalReturn), pct(f.oosMaxDrawdown), pct(f.dsr, 1), pct(f.pbo, 1)]),
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSpace, coordinate, foldReturns, inProcessRunner, parseDuration, probeWindow, runWalkForward, type TrialRow, type WalkForwardSetup } from '../../batch/index.ts';
+import { buildSpace, coordinate, overfittingBlock, foldReturns, inProcessRunner, parseDuration, probeWindow, runWalkForward, type TrialRow, type WalkForwardSetup } from '../../batch/index.ts';
 import { MarketData, PRICE_FIELDS, resolveRun } from '../../engine/index.ts';
 import { execute, loadRunData, loadStrategyRef, planRun } from '../../runs/index.ts';
 
@@ -68,6 +68,9 @@ describe('walk-forward on the synthetic sample', () => {
       ['2013-01-02', '2015-01-02', '2015-12-31'],
     ]);
     expect(r.trials).toBe(4 * 6);
+    expect(r.overfitting!.n).toBe(24);
+    expect(r.overfitting!.oosDeflatedSharpe).toBeGreaterThanOrEqual(0);
+    expect(r.overfitting!.oosDeflatedSharpe).toBeLessThanOrEqual(1);
   });
 
   it("chooses each fold's best trial by the objective from that fold's own ledger", async () => {
@@ -78,8 +81,9 @@ describe('walk-forward on the synthetic sample', () => {
       const best = rows.filter((x) => x.objective !== null).sort((a, b) => b.objective! - a.objective! || a.trial - b.trial)[0];
       expect(f.chosen.trial).toBe(best.trial);
       expect(f.inSample.sharpe).toBe(best.objective);
-      // The train runs end the bar before the test window.
-      expect(best.metrics).toBeDefined();
+      // The fold's overfitting block is the statistics' builder over that fold's ledger alone.
+      expect(f.overfitting).toEqual((({ logits: _l, isOos: _p, ...b }) => b)(overfittingBlock(rows, { pboBlocks: 4, minimize: false })));
+      expect(f.overfitting.n).toBe(6);
     }
   });
 
@@ -105,7 +109,7 @@ describe('walk-forward on the synthetic sample', () => {
     expect(metrics.metrics.totalReturn).toBeCloseTo(expected.reduce((g, x) => g * (1 + x), 1) - 1, 10);
     const csv = readFileSync(join(out, 'folds.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + r.folds.length);
-    expect(csv[0]).toBe('fold,train_from,train_to,test_from,test_to,trials,failed,chosen_trial,days,holdDays,is_sharpe,oos_sharpe,is_totalReturn,oos_totalReturn,oos_maxDrawdown');
+    expect(csv[0]).toBe('fold,train_from,train_to,test_from,test_to,trials,failed,chosen_trial,days,holdDays,is_sharpe,oos_sharpe,is_totalReturn,oos_totalReturn,oos_maxDrawdown,is_dsr,pbo');
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('restart at each test window');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('data-chart="data-oos-equity"');
@@ -119,6 +123,7 @@ describe('walk-forward on the synthetic sample', () => {
     for (const k of [0, 1]) {
       expect(again.folds[k].chosen).toEqual(r.folds[k].chosen);
       expect(again.folds[k].inSample).toEqual(r.folds[k].inSample);
+      expect(again.folds[k].overfitting).toEqual(r.folds[k].overfitting);
     }
     // The change is real: what fold 2 did out of sample differs.
     expect(again.folds[1].outOfSample.sharpe).not.toBe(r.folds[1].outOfSample.sharpe);
