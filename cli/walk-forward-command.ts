@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { RotorError } from '../engine/index.ts';
-import { parseDuration, paramColumns, probeWindow, runWalkForward, sweepSummary, type WalkForwardSetup } from '../batch/index.ts';
+import { overfittingSummary, parseDuration, paramColumns, probeWindow, runWalkForward, sweepSummary, type WalkForwardSetup } from '../batch/index.ts';
 import { fixed } from '../reports/index.ts';
 import { inFlagTerms } from './field-flags.ts';
 import { runBatchFlags } from './batch-run.ts';
@@ -46,7 +46,7 @@ export async function walkForwardCommand(args: unknown): Promise<void> {
       const dates = dataset.market.dates;
       const title = `Walk-forward ${strategy.name}, fold ${fold.index}: train ${dates[fold.train.first]} .. ${dates[fold.train.last]}`;
       return runBatchFlags(plan, context, dataset, { ...flags, resume }, dir, `fold ${fold.index}`, (info) => ({
-        'summary.md': sweepSummary({ title, kind: 'sweep', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: spaceLines }, info.rows(), params),
+        'summary.md': sweepSummary({ title, kind: 'sweep', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: spaceLines, extra: overfittingSummary(info.overfitting) }, info.rows(), params),
       }));
     },
   });

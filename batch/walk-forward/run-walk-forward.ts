@@ -9,7 +9,6 @@ import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, ty
 import type { CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
 import { METRIC_COLUMNS, metricAt } from '../metric-columns.ts';
-import { overfittingBlock } from '../overfitting.ts';
 import { paramColumns, planIdentity, type BatchPlan } from '../plan.ts';
 import { pointAt, type TrialSpace } from '../space.ts';
 import { paramText } from '../trial-files.ts';
@@ -100,20 +99,17 @@ function overfittingLines(result: WalkForwardResult): string[] {
   ];
 }
 
-/** A fold's overfitting block and its ok trials' Sharpe ratios, from its finished ledger read a row at a time. */
-function foldOverfitting(dir: string, n: number, plan: BatchPlan): { block: OverfittingBlock; sharpes: number[] } {
+/** The ok trials' Sharpe ratios of a finished fold, from its ledger read a row at a time. */
+function foldSharpes(dir: string, n: number): number[] {
   const ledger = Ledger.open(join(dir, 'trials.jsonl'), n);
-  const sharpes: number[] = [];
+  const out: number[] = [];
   try {
-    const { logits: _l, isOos: _p, ...block } = overfittingBlock((function* () {
-      for (let i = 0; i < n; i++) {
-        const row = ledger.row(i);
-        const v = row.metrics.sharpe;
-        if (row.status === 'ok' && typeof v === 'number' && Number.isFinite(v)) sharpes.push(v);
-        yield row;
-      }
-    })(), plan);
-    return { block, sharpes };
+    for (let i = 0; i < n; i++) {
+      const row = ledger.row(i);
+      const v = row.metrics.sharpe;
+      if (row.status === 'ok' && typeof v === 'number' && Number.isFinite(v)) out.push(v);
+    }
+    return out;
   } finally {
     ledger.close();
   }
@@ -293,8 +289,9 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
     }
     trials += swept.n;
     if (!swept.best) throw new RotorError(`fold ${fold.index} (train ${dates[fold.train.first]} .. ${dates[fold.train.last]}): no trial has a value of --objective ${setup.objective} (${swept.counts.failed} of ${swept.n} failed); see ${join(dir, 'summary.md')}`);
-    const { block: overfitting, sharpes: foldSharpes } = foldOverfitting(dir, swept.n, plan);
-    sharpes.push(...foldSharpes);
+    // The sweep's own block (sweep.json), without its per-split arrays: walk-forward.json keeps the figures.
+    const { logits: _l, isOos: _p, ...overfitting } = swept.overfitting!;
+    sharpes.push(...foldSharpes(dir, swept.n));
     const { execution, key } = testRun(setup, fold, swept.best, cash);
     const result = execution.result!;
     cash = result.curve.equity[result.curve.equity.length - 1];
