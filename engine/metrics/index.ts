@@ -8,7 +8,7 @@ import { ColumnBasis, type ColumnMetrics, type DatedValue } from './column.ts';
 import { longestDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
 import { exposure, type Exposure } from './exposure.ts';
 import type { PeriodReturn } from './periods.ts';
-import { dailyRiskFree } from './returns.ts';
+import { dailyReturns, dailyRiskFree } from './returns.ts';
 import {
   annualisedTurnover,
   roundTrips,
@@ -20,6 +20,7 @@ import {
 import { finiteArray, finiteOrNull, meanOf, yearsBetween } from './util.ts';
 import { annualRiskFree } from './risk-free.ts';
 import type { TailStats } from './distribution.ts';
+import { sharpeInference, type SharpeInference } from './sharpe-inference.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
@@ -31,6 +32,7 @@ export { quantileSorted, tailStats, type TailStats } from './distribution.ts';
 export { rollingStats, ROLLING_WINDOW, type RollingStats } from './rolling.ts';
 export type { BenchmarkMetrics } from './benchmark.ts';
 export type { Exposure } from './exposure.ts';
+export { sharpeInference, SHARPE_INFERENCE_BASIS, type SharpeInference } from './sharpe-inference.ts';
 export { TRADING_DAYS_PER_YEAR, CALENDAR_DAYS_PER_YEAR } from './util.ts';
 
 export interface MetricsInput {
@@ -133,6 +135,8 @@ export interface Metrics extends TailStats {
   benchmark: BenchmarkMetrics | null;
   /** Every benchmark, the first being `benchmark`; empty when none. */
   benchmarks: BenchmarkMetrics[];
+  /** Standard error, PSR (against 0 and the first benchmark) and minimum track record of `sharpe`. */
+  sharpeInference: SharpeInference;
 }
 
 function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): DrawdownSummary {
@@ -236,6 +240,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const longEp = longestDrawdownEpisode(basis.net.episodes);
   const benchmarks = basis.benchmarks.map((b) => b.all());
 
+  let observations = 0;
+  const daily = dailyReturns(equity);
+  for (let i = 0; i < daily.length; i++) if (Number.isFinite(daily[i])) observations++;
+
   return {
     start: n > 0 ? dates[0] : null,
     end: n > 0 ? dates[n - 1] : null,
@@ -278,5 +286,6 @@ export function computeMetrics(input: MetricsInput): Metrics {
     gross: basis.gross.all(),
     benchmark: input.benchmark ? (benchmarks[0] ?? null) : null,
     benchmarks,
+    sharpeInference: sharpeInference(net.sharpe, observations, net.skew, net.kurtosis, benchmarks[0]?.sharpe ?? null),
   };
 }
