@@ -8,7 +8,7 @@ import { ColumnBasis, type ColumnMetrics, type DatedValue } from './column.ts';
 import { longestDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
 import { exposure, type Exposure } from './exposure.ts';
 import type { PeriodReturn } from './periods.ts';
-import { dailyReturns, dailyRiskFree } from './returns.ts';
+import { dailyRiskFree } from './returns.ts';
 import {
   annualisedTurnover,
   roundTrips,
@@ -241,7 +241,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const benchmarks = basis.benchmarks.map((b) => b.all());
 
   let observations = 0;
-  const daily = dailyReturns(equity);
+  const daily = basis.net.daily;
   for (let i = 0; i < daily.length; i++) if (Number.isFinite(daily[i])) observations++;
 
   return {
