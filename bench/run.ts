@@ -19,6 +19,7 @@ import { HAVE_SHARED_DATA, SHARED_DATA } from '../test/helpers/shared-data.ts';
 import { bareMomentum } from './bare-loops.ts';
 import { printStreakTrials } from './streak-trials.ts';
 import { benchStartup } from './startup.ts';
+import { cpuMs } from './timing.ts';
 
 /** Million asset-bars per second the replay should reach, by number of assets (issue 8). */
 const TARGETS: Record<number, number> = { 10: 20, 500: 100 };
@@ -68,12 +69,6 @@ function parseArgs(argv: string[]): Plan {
 function describePlan(p: Plan): string {
   if (p.minRuns === p.maxRuns) return `warm-up runs + ${p.minRuns} timed runs per case`;
   return `warm-up runs, then timed runs until ≥ ${p.minRuns} runs and ≥ ${p.minTotalMs / 1e3} s (at most ${p.maxRuns}) per case`;
-}
-
-/** Process CPU time so far (user + system), ms. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
 }
 
 function median(xs: number[]): number {
