@@ -13,6 +13,7 @@ import { syntheticMarket } from './synthetic-market.ts';
 import { momentumRotation } from './momentum-rotation.ts';
 import { benchLoad } from './load.ts';
 import { benchReports } from './reports.ts';
+import { benchPbo } from './pbo.ts';
 import { HAVE_SHARED_DATA, SHARED_DATA } from '../test/helpers/shared-data.ts';
 
 const TARGET_MASSET_BARS = 20;
@@ -229,3 +230,5 @@ if (HAVE_SHARED_DATA) benchLoad(SHARED_DATA);
 else console.log(`data load bench skipped: no real data at ${SHARED_DATA}`);
 console.log('');
 benchReports();
+console.log('');
+benchPbo();
