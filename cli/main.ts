@@ -7,6 +7,7 @@ import { settingsFromFlags, withRunFlags, type RunFlags } from './settings-flags
 import { summaryLines } from './summary.ts';
 import { runDemo } from './demo.ts';
 import { describeStrategy } from './describe.ts';
+import { checkCommand } from './check-command.ts';
 import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
@@ -90,11 +91,19 @@ async function main(argv: string[]): Promise<void> {
         console.log(await describeStrategy(String(args.strategy)));
       },
     )
+    .command(
+      'check <strategy>',
+      "type-check a strategy file against rotor's types, then print its symbols and params",
+      (y) => y.positional('strategy', { type: 'string', demandOption: true, describe: 'a .ts strategy file' }),
+      async (args) => {
+        for (const line of await checkCommand(String(args.strategy))) console.log(line);
+      },
+    )
     .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
     .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, check, data, events or report (see --help)')
     .strict()
     .recommendCommands()
     .middleware(() => checkTypedValues(argv, declaredNumbers(parser)))
