@@ -60,6 +60,8 @@ export interface CoordinatorResult {
   n: number;
   counts: { ok: number; failed: number };
   best: TrialRow | null;
+  /** The trials' overfitting block, as in sweep.json (complete only). */
+  overfitting?: OverfittingBlock;
   /** Trials this process ran (a resume runs only the missing ones). */
   ran: number;
   seconds: number;
@@ -228,5 +230,5 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);
   writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null, overfitting }, timings));
-  return { status: 'complete', n, counts, best, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
+  return { status: 'complete', n, counts, best, overfitting, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
 }

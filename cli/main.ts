@@ -12,6 +12,7 @@ import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
 import { batchCommand, batchOptions } from './batch-command.ts';
+import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
 import { rebuildReports } from '../reports/index.ts';
@@ -100,10 +101,11 @@ async function main(argv: string[]): Promise<void> {
       },
     )
     .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
+    .command('walk-forward <strategy>', 'sweep rolling or anchored train windows, test each choice on the window after it, stitch the out-of-sample runs', (y) => walkForwardOptions(y), walkForwardCommand)
     .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, check, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, demo, describe, check, data, events or report (see --help)')
     .strict()
     .recommendCommands()
     .middleware(() => checkTypedValues(argv, declaredNumbers(parser)))

@@ -25,3 +25,4 @@ export type { BatchReportInput, BatchRun } from './batch/batch-input.ts';
 export { sweepHtml, sweepMarkdown } from './sweep/sweep-render.ts';
 export { buildSweepModel, type SweepModel, type Marginal } from './sweep/sweep-model.ts';
 export type { SweepReportInput, SweepTrial, SweepValue, OverfittingBlock } from './sweep/sweep-input.ts';
+export { walkForwardCharts, walkForwardHtml, walkForwardMarkdown, type WalkForwardFoldRow, type WalkForwardReportInput } from './walk-forward/walk-forward-report.ts';
