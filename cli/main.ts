@@ -15,7 +15,7 @@ import { batchCommand, batchOptions } from './batch-command.ts';
 import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
-import { rebuildReports } from '../reports/index.ts';
+import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
 import { checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
@@ -79,7 +79,8 @@ async function main(argv: string[]): Promise<void> {
         y
           .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run or rotor events' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html too (--no-html skips it)' }),
-      (args) => {
+      async (args) => {
+        await loadSvgCharts();
         const files = rebuildReports(String(args.dir), { html: args.html !== false });
         console.log(`wrote ${files.join(', ')}`);
       },

@@ -19,6 +19,8 @@ export const ENTRY_POINTS = {
   // What a user's strategy file gets when it imports rotor's engine (by relative path or as 'rotor').
   'engine/index': 'engine/index.ts',
   'bench/run': 'bench/run.ts',
+  // A sweep trial or a replay in a loop, for node --cpu-prof.
+  'bench/profile-trial': 'bench/profile-trial.ts',
   // The piscina worker of sweeps and batches (batch/pool.ts starts it by this path).
   'batch/worker': 'batch/worker.ts',
 };
