@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { writeFilesAtomic } from '../reports/index.ts';
+import { loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
@@ -221,6 +221,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     const { execution, run } = o.context.run(best.trial, true);
     if (execution?.result && execution.outcome.metrics && run) {
       const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
+      await loadSvgCharts(); // best/report.md's images
       for (const [name, text] of Object.entries(runFiles(record, execution.result, { market: o.dataset.market }))) files[`best/${name}`] = text;
     }
   }

@@ -13,6 +13,7 @@ export type { RunReportInputs, PriceSeries } from './model/run-inputs.ts';
 export { runMarkdown } from './markdown/run-markdown.ts';
 export { runHtml } from './html/run-html.ts';
 export { runCharts, type ChartSpec } from './charts/run-charts.ts';
+export { loadSvgCharts } from './charts/svg.ts';
 export { htmlDocument } from './html/page.ts';
 export { esc, scriptJson } from './html/escape.ts';
 export { eventsReportFiles, renderEventsReports } from './run-files/events-report-files.ts';
