@@ -7,6 +7,7 @@ import { writeFilesAtomic } from '../reports/index.ts';
 import { runFiles, runRecord, type StrategyRef } from '../runs/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
 import { trialCount, type BatchPlan } from './plan.ts';
+import type { ScheduleOptions } from './schedule.ts';
 import type { TrialContext, TrialRow } from './trial.ts';
 
 /** Runs chunks of trials somewhere: in this thread, on a pool of worker threads, or through a queue. */
@@ -14,6 +15,11 @@ export interface ChunkRunner {
   /** How many chunks it can usefully run at once. */
   readonly slots: number;
   run(trials: readonly number[], signal: AbortSignal): Promise<TrialRow[]>;
+  /**
+   * Run all the pending trials its own way instead of the adaptive chunks of runChunks (a queue chunks them for its
+   * workers); the contract is runChunks': rows to onRows, false when stopped by the signal.
+   */
+  schedule?(pending: readonly number[], options: ScheduleOptions): Promise<boolean>;
   close(): Promise<void>;
 }
 

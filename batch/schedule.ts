@@ -27,6 +27,7 @@ export async function runChunks(
   pending: readonly number[],
   options: ScheduleOptions,
 ): Promise<boolean> {
+  if (runner.schedule) return runner.schedule(pending, options);
   let next = 0;
   let size = Math.max(1, Math.min(8, Math.ceil(pending.length / (runner.slots * 4))));
   const stopped = () => options.signal?.aborted === true;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { FieldError, RotorError, resolveRun, type ResolvedRun } from '../engine/index.ts';
-import { parseMacroLagFlags } from '../datasets/index.ts';
+import { FieldError, RotorError, resolveRun, type ResolvedRun, type RunSettings, type Strategy } from '../engine/index.ts';
+import { parseMacroLagFlags, type Dataset } from '../datasets/index.ts';
 import { buildSpace, objectivePaths, paramColumns, pointAt, spaceSize, sweepSummary, TrialContext, type BatchPlan, type TrialSpace } from '../batch/index.ts';
 import { checkHeatmap, fixed } from '../reports/index.ts';
-import { loadRunData, loadStrategyRef } from '../runs/index.ts';
+import { loadRunData, loadStrategyRef, type DataRef, type StrategyRef } from '../runs/index.ts';
 import { asFlagError, type FlagSources } from './field-flags.ts';
 import { parseParamFlags } from './run-job.ts';
 import { runBatchFlags, type BatchRunFlags } from './batch-run.ts';
@@ -25,7 +25,7 @@ export function withBatchFlags<T>(y: Argv<T>) {
 }
 
 /** The top trials whose daily equity the sweep report draws (rerun once each at the end). */
-const TOP_CURVES = 5;
+export const TOP_CURVES = 5;
 
 export function sweepOptions<T>(y: Argv<T>) {
   return withBatchFlags(withMacroFlags(withRunFlags(y)))
@@ -37,7 +37,7 @@ export function sweepOptions<T>(y: Argv<T>) {
     .option('out', { type: 'string', describe: 'output folder (default: rotor-out/sweep-<strategy>)' });
 }
 
-type SweepFlags = RunFlags & MacroFlags & BatchRunFlags & { strategy: string; grid?: string[]; random?: number; seed: number; heatmap?: string; out?: string; objective: string; minimize: boolean; 'pbo-blocks': number };
+export type SweepFlags = RunFlags & MacroFlags & BatchRunFlags & { strategy: string; grid?: string[]; random?: number; seed: number; heatmap?: string; out?: string; objective: string; minimize: boolean; 'pbo-blocks': number };
 
 export function parseGridFlags(flags: readonly string[] = []): { name: string; text: string }[] {
   return flags.map((flag) => {
@@ -84,8 +84,25 @@ function representativeRuns(strategy: Parameters<typeof resolveRun>[0], base: Re
   return runs;
 }
 
-export async function sweepCommand(args: unknown): Promise<void> {
-  const flags = args as SweepFlags;
+/** What a sweep's flags resolve to before anything runs: the strategy, the space, the data and the plan's parts. */
+export interface SweepInputs {
+  strategy: Strategy;
+  ref: StrategyRef;
+  space: TrialSpace;
+  /** `--param` values, fixed in every trial. */
+  base: Record<string, string>;
+  settings: Partial<RunSettings>;
+  sources: FlagSources;
+  dataset: Dataset;
+  data: DataRef;
+  /** Markdown lines that describe the space, for summaries and reports. */
+  spaceLines: string[];
+  /** What the sweep report needs beyond the trial rows (sweep.json's `report`). */
+  report: { title: string; params: string[]; heatmap?: [string, string]; method: string[] };
+}
+
+/** Check a sweep's flags, load its strategy and the data every trial reads (walk-forward sweeps the same way). */
+export async function sweepInputs(flags: SweepFlags): Promise<SweepInputs> {
   const grid = parseGridFlags(flags.grid?.map(String));
   const sources: FlagSources = { grid: new Set(grid.map((g) => g.name)), random: flags.random !== undefined };
   const base = parseParamFlags(flags.param?.map(String));
@@ -106,6 +123,18 @@ export async function sweepCommand(args: unknown): Promise<void> {
   const heatmap = flags.heatmap === undefined ? undefined : checkHeatmap(String(flags.heatmap).split(',').map((p) => p.trim()), varied);
   const runs = representativeRuns(strategy, base, settings, space, sources);
   const { dataset, data } = loadRunData({ dir: flags.data, vintage: flags.macroVintage, macroLags: parseMacroLagFlags(flags.macroLag?.map(String)) }, runs);
+  const spaceLines =
+    space.kind === 'grid'
+      ? [`Grid (trial i counts through the grid with the last --grid varying fastest): ${space.axes.map((a) => `\`${a.name}\` = ${a.values.map(String).join(', ')}`).join('; ') || 'no param varied (one trial)'}.`]
+      : [`Random: ${space.n} points drawn with seed ${space.seed} (point i depends only on the seed and i) over ${space.axes.map((a) => (a.kind === 'list' ? `\`${a.name}\` ∈ {${a.values.join(', ')}}` : `\`${a.name}\` ∈ [${a.min}, ${a.max}]`)).join(', ')}.`];
+  if (Object.keys(base).length) spaceLines.push(`Fixed: ${Object.entries(base).map(([k, v]) => `\`${k}\` = ${v}`).join(', ')}.`);
+  const report = { title: strategy.name, params: varied, ...(heatmap ? { heatmap } : {}), method: spaceLines };
+  return { strategy, ref, space, base, settings, sources, dataset, data, spaceLines, report };
+}
+
+export async function sweepCommand(args: unknown): Promise<void> {
+  const flags = args as SweepFlags;
+  const { strategy, ref, space, base, settings, dataset, data, spaceLines, report } = await sweepInputs(flags);
   const plan: BatchPlan = {
     kind: 'sweep',
     strategies: [ref],
@@ -119,18 +148,13 @@ export async function sweepCommand(args: unknown): Promise<void> {
   const out = resolve(flags.out ?? resolve('rotor-out', `sweep-${strategy.name}`));
   const context = new TrialContext(plan, [strategy], dataset.market, dataset.macro);
   const params = paramColumns(plan);
-  const spaceLines =
-    space.kind === 'grid'
-      ? [`Grid (trial i counts through the grid with the last --grid varying fastest): ${space.axes.map((a) => `\`${a.name}\` = ${a.values.map(String).join(', ')}`).join('; ') || 'no param varied (one trial)'}.`]
-      : [`Random: ${space.n} points drawn with seed ${space.seed} (point i depends only on the seed and i) over ${space.axes.map((a) => (a.kind === 'list' ? `\`${a.name}\` ∈ {${a.values.join(', ')}}` : `\`${a.name}\` ∈ [${a.min}, ${a.max}]`)).join(', ')}.`];
-  if (Object.keys(base).length) spaceLines.push(`Fixed: ${Object.entries(base).map(([k, v]) => `\`${k}\` = ${v}`).join(', ')}.`);
   const result = await runBatchFlags(plan, context, dataset, flags, out, `sweep ${strategy.name}`, (info) => ({
     'summary.md': sweepSummary(
       { title: `Sweep: ${strategy.name}`, kind: 'sweep', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: spaceLines },
       info.rows(),
       params,
     ),
-  }), { curves: TOP_CURVES, report: { title: strategy.name, params: varied, ...(heatmap ? { heatmap } : {}), method: spaceLines } });
+  }), { curves: TOP_CURVES, report });
   const tag = dataset.identity.synthetic ? ' [SYNTHETIC sample data]' : '';
   if (result.status === 'interrupted') {
     console.log(`sweep ${strategy.name}${tag}: interrupted after ${result.counts.ok + result.counts.failed} of ${result.n} trials; finished ones are kept: rerun with --resume`);

@@ -81,6 +81,11 @@ export function readEntry<H>(path: string, kind: string): (CacheEntry<H> & { sou
   } catch {
     return undefined;
   }
+  return unpackEntry<H>(buf, kind);
+}
+
+/** An entry from its bytes (a file's, or a queue's copy of a dataset), or undefined if they are not one intact. */
+export function unpackEntry<H>(buf: Buffer, kind: string): (CacheEntry<H> & { source: SourceStamp }) | undefined {
   if (buf.length < 12 || !buf.subarray(0, 8).equals(MAGIC)) return undefined;
   const headerLength = buf.readUInt32LE(8);
   let stored: StoredHeader<H>;
@@ -108,11 +113,8 @@ function align8(n: number): number {
   return (n + 7) & ~7;
 }
 
-/**
- * Write an entry atomically (temporary file, then rename), so concurrent runs never read half an entry. A cache
- * that cannot be written is not an error: the run goes on from the source; the caller is told.
- */
-export function writeEntry<H>(path: string, kind: string, source: SourceStamp, entry: CacheEntry<H>): boolean {
+/** An entry as bytes: magic, header length, JSON header, then each array 8-byte aligned. */
+export function packEntry<H>(kind: string, source: SourceStamp, entry: CacheEntry<H>): Buffer {
   const arrays = Object.entries(entry.arrays).map(([name, a]) => ({ name, type: a instanceof Float64Array ? ('f64' as const) : ('i32' as const), length: a.length }));
   const stored: StoredHeader<H> = { version: CACHE_VERSION, kind, source, arrays, header: entry.header };
   const json = Buffer.from(JSON.stringify(stored), 'utf8');
@@ -127,6 +129,15 @@ export function writeEntry<H>(path: string, kind: string, source: SourceStamp, e
     bytes.copy(out, offset);
     offset = align8(offset + a.byteLength);
   }
+  return out;
+}
+
+/**
+ * Write an entry atomically (temporary file, then rename), so concurrent runs never read half an entry. A cache
+ * that cannot be written is not an error: the run goes on from the source; the caller is told.
+ */
+export function writeEntry<H>(path: string, kind: string, source: SourceStamp, entry: CacheEntry<H>): boolean {
+  const out = packEntry(kind, source, entry);
   const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     mkdirSync(join(path, '..'), { recursive: true });

@@ -21,3 +21,4 @@ export { parseMacroLagFlags, readMacroLagConfig, MACRO_LAGS_FILE } from './macro
 export { issueText, countErrors, type DataIssue, type IssueSeverity } from './issues.ts';
 export { usedRanges, type UsedRange } from './used-ranges.ts';
 export { warningsForRun } from './run-warnings.ts';
+export { packDataset, unpackDataset } from './dataset-cache.ts';
