@@ -26,6 +26,10 @@ function topRows(model: SweepModel): { header: string[]; rows: string[][] } {
 }
 
 const NONE = 'No trial has a value of the objective: every one failed or gave none (see the failed trials).';
+const splits = (of: NonNullable<SweepModel['input']['overfitting']>): string => {
+  const k = of.splits || of.logits?.length;
+  return k ? k.toLocaleString('en-US') : 'combinatorial';
+};
 const p1 = (v: number | null | undefined) => pct(v, 1);
 
 /** The overfitting block in plain sentences: what each figure says about the best trial. */
@@ -42,13 +46,14 @@ export function overfittingLines(model: SweepModel): string[] {
   }
   if (of.pbo !== undefined && of.pbo !== null) {
     out.push(
-      `PBO (probability of backtest overfitting) = ${p1(of.pbo)}: in ${p1(of.pbo)} of the ${of.splits ?? of.logits?.length ?? 'combinatorial'} ways of splitting the calendar into an in-sample and an out-of-sample half, the trial that was best in-sample ranked below the median of all trials out of sample. ` +
+      `PBO (probability of backtest overfitting) = ${p1(of.pbo)}: in ${p1(of.pbo)} of the ${splits(of)} ways of splitting the calendar${of.blocks ? ` (cut into ${of.blocks} blocks)` : ''} into an in-sample and an out-of-sample half, the trial that was best in-sample ranked at or below the median of all trials out of sample. ` +
         'Near 50% or above, picking the in-sample best is no better than picking a trial at random; near 0%, the in-sample winner stays above the median.',
     );
   }
   if (of.probOosLoss !== undefined && of.probOosLoss !== null) out.push(`Probability that the in-sample best loses money out of sample (Sharpe ratio below 0): ${p1(of.probOosLoss)}.`);
   if (of.slope !== undefined && of.slope !== null) out.push(`Slope of out-of-sample on in-sample Sharpe ratio over the splits: ${fixed(of.slope, 3)} (at or below 0: in-sample performance does not carry over).`);
-  if (of.note) out.push(of.note);
+  if (of.note) out.push(`Not computed: ${of.note}.`);
+  if (of.basis) out.push(of.basis);
   return out;
 }
 

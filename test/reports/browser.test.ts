@@ -9,7 +9,8 @@ import { HAVE_CHROMIUM, launchChromium, testOutputDir } from '../helpers/browser
 import { rotor } from '../helpers/run-cli.ts';
 import { madeUpBatch, madeUpSweep, XSS } from './fixtures.ts';
 
-const ENGINE = pathToFileURL(fileURLToPath(new URL('../../engine/index.ts', import.meta.url))).href;
+// A plain path: strategy files are bundled by esbuild, which resolves paths, not file: URLs.
+const ENGINE = fileURLToPath(new URL('../../engine/index.ts', import.meta.url));
 
 interface PageCheck {
   errors: string[];
