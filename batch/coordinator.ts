@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { curvesCsv, CURVES_FILE, writeFilesAtomic, type TrialCurve } from '../reports/index.ts';
+import { curvesCsv, CURVES_FILE, loadSvgCharts, writeFilesAtomic, type TrialCurve } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
@@ -67,6 +67,8 @@ export interface CoordinatorResult {
   n: number;
   counts: { ok: number; failed: number };
   best: TrialRow | null;
+  /** The trials' overfitting block, as in sweep.json (complete only). */
+  overfitting?: OverfittingBlock;
   /** Trials this process ran (a resume runs only the missing ones). */
   ran: number;
   seconds: number;
@@ -242,6 +244,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     if (k < wanted) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
     if (k === 0 && o.keep === 'best' && execution.outcome.metrics && run) {
       const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
+      await loadSvgCharts(); // best/report.md's images
       for (const [name, text] of Object.entries(runFiles(record, result, { market: o.dataset.market }))) files[`best/${name}`] = text;
     }
   }
@@ -252,5 +255,5 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);
   writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null, overfitting }, timings));
-  return { status: 'complete', n, counts, best, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
+  return { status: 'complete', n, counts, best, overfitting, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
 }

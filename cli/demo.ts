@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { EquityCurve } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
 import { METRIC_COLUMNS, metricAt } from '../batch/index.ts';
-import { batchReportFiles, fixed, pct, writeFilesAtomic, type BatchReportInput } from '../reports/index.ts';
+import { batchReportFiles, fixed, loadSvgCharts, pct, writeFilesAtomic, type BatchReportInput } from '../reports/index.ts';
 import { runJob, type JobResult } from './run-job.ts';
 import { summaryLines } from './summary.ts';
 
@@ -89,6 +89,7 @@ export async function runDemo(outDir: string, opts: { html?: boolean } = {}): Pr
     console.log(`  report: ${join(out, opts.html === false ? 'report.md' : 'report.html')}\n`);
   }
   const batch = demoBatch(jobs);
+  await loadSvgCharts(); // report.md's images
   const files = writeFilesAtomic(resolve(outDir), batchReportFiles(batch, { html: opts.html !== false }));
   console.log(`comparison report: ${files[files.length - 1]}\n`);
   for (const line of comparison(jobs)) console.log(line);

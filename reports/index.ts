@@ -13,6 +13,7 @@ export type { RunReportInputs, PriceSeries } from './model/run-inputs.ts';
 export { runMarkdown } from './markdown/run-markdown.ts';
 export { runHtml } from './html/run-html.ts';
 export { runCharts, type ChartSpec } from './charts/run-charts.ts';
+export { loadSvgCharts } from './charts/svg.ts';
 export { htmlDocument } from './html/page.ts';
 export { esc, scriptJson } from './html/escape.ts';
 export { eventsReportFiles, renderEventsReports } from './run-files/events-report-files.ts';
@@ -28,3 +29,4 @@ export type { SweepReportInput, SweepTrial, SweepValue, OverfittingBlock, TrialC
 export { batchReportInput, curvesCsv, CURVES_FILE, readSweepFolder, sweepReportInput, type FolderMeta, type FolderReportMeta, type FolderRow, type SweepFolder } from './sweep/sweep-folder.ts';
 export { batchReportFiles, folderReportFiles, sweepReportFiles } from './sweep/folder-report-files.ts';
 export { metricFormat, type FigureFormat } from './sweep/figures.ts';
+export { walkForwardCharts, walkForwardHtml, walkForwardMarkdown, type WalkForwardFoldRow, type WalkForwardReportInput } from './walk-forward/walk-forward-report.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchReportFiles, sweepReportFiles } from '../../reports/index.ts';
+import { batchReportFiles, loadSvgCharts, sweepReportFiles } from '../../reports/index.ts';
 import { HAVE_CHROMIUM, launchChromium, testOutputDir } from '../helpers/browser.ts';
 import { rotor } from '../helpers/run-cli.ts';
 import { madeUpBatch, madeUpSweep, XSS } from './fixtures.ts';
@@ -132,6 +132,7 @@ export default defineStrategy({
   });
 
   it('sweep and batch reports from made-up inputs, overfitting block included', async () => {
+    await loadSvgCharts();
     mkdirSync(join(work, 'sb'), { recursive: true });
     writeFileSync(join(work, 'sb', 'sweep.html'), sweepReportFiles(madeUpSweep())['report.html']);
     writeFileSync(join(work, 'sb', 'batch.html'), batchReportFiles(madeUpBatch())['report.html']);
