@@ -1,2 +1,2 @@
-// The counter-based generator lives in the engine, where the null models draw from it too.
-export { uniformAt } from '../engine/nulls/counter-random.ts';
+// The counter-based generator lives with the statistics kernels (event-study p-values draw from it too).
+export { uniformAt } from '../engine/stats/random.ts';

@@ -1,3 +1,2 @@
-export { uniformAt } from './counter-random.ts';
 export { HELD, timingStates, type TimingStates } from './timing-states.ts';
 export { nullPath, percentileOf, randomTiming, type RandomTimingResult, type TimingInput } from './random-timing.ts';

@@ -1,6 +1,6 @@
 import { dailyRiskFree, sharpeRatio, totalReturn } from '../metrics/returns.ts';
 import { excessReturns } from '../metrics/risk-free.ts';
-import { uniformAt } from './counter-random.ts';
+import { uniformAt } from '../stats/random.ts';
 import { timingStates, type TimingStates } from './timing-states.ts';
 
 /** A finished run as the random-timing null reads it: what it held each bar and what that earned. */

@@ -1,7 +1,6 @@
 /**
- * Counter-based random numbers: the value for (seed, index, draw) depends on nothing else, so a random sweep draws
- * the same points whatever the chunking, the worker count or the order trials run in, and a null model the same
- * paths, whatever else ran before.
+ * Counter-based random numbers: the value for (seed, trial, draw) depends on nothing else, so a random sweep draws
+ * the same points whatever the chunking, the worker count or the order trials run in, and after a resume.
  */
 function mix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x21f0aaad);
