@@ -30,7 +30,7 @@ export const ENTRY_POINTS = {
  * start worker threads from their own files, and the TypeScript loader. Everything else (yargs, fflate,
  * simple-statistics) is bundled: one file loads several times faster than the dozens a package is made of.
  */
-export const EXTERNAL = ['danfojs-node', 'yahoo-finance2', '@tensorflow/*', 'tsx', 'tsx/*', 'piscina', 'esbuild', 'bullmq', 'ioredis', 'cli-progress'];
+export const EXTERNAL = ['danfojs-node', 'yahoo-finance2', '@tensorflow/*', 'tsx', 'tsx/*', 'piscina', 'esbuild', 'typescript', 'bullmq', 'ioredis', 'cli-progress'];
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = fileURLToPath(new URL('../dist', import.meta.url));
