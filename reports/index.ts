@@ -1,6 +1,6 @@
 export { writeFilesAtomic } from './atomic-write.ts';
 export { decisionsCsv, equityCsv, tradesCsv } from './csv-writers.ts';
-export type { RunRecord } from './run-record.ts';
+export type { NullFigure, NullModelRecord, RunRecord } from './run-record.ts';
 export { fixed, money, pct, pValue, table } from './format.ts';
 export { eventsCsv, eventsJson } from './events-files.ts';
 export { eventsMarkdown, type EventsReportContext } from './events-markdown.ts';
