@@ -279,7 +279,7 @@ export function nullModelCharts(model: RunReportModel): ChartSpec[] {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 64, right: 28, top: 70, bottom: 48 },
         xAxis: { type: 'category', name: c.axis, nameLocation: 'middle', nameGap: 30, data: centres.map((v) => v.toFixed(c.percent ? 1 : 3)) },
-        yAxis: { type: 'value', name: 'Paths', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
+        yAxis: { type: 'value', name: 'Paths (count)', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
         series: [
           {
             type: 'bar', name: 'null paths', data: h.counts[0]?.counts ?? [], barCategoryGap: '5%',
