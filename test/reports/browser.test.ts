@@ -122,6 +122,20 @@ export default defineStrategy({
     expect(c.charts.map((x) => x.id)).toContain('chart-rules');
   });
 
+  it('a walk-forward report and a run report with a null model: every chart drawn, clean', async () => {
+    const wf = join(work, 'walk-forward');
+    const w = rotor(['walk-forward', 'small-cap-streak', '--grid', 'days=3,4', '--from', '2012-01-01', '--to', '2015-12-31', '--train', '2y', '--test', '1y', '--benchmark', 'SPY', '--workers', '0', '--quiet', '--out', wf]);
+    expect(w.stderr).toBe('');
+    const c = await open(browser, join(wf, 'report.html'), join(shots, 'walk-forward.png'));
+    expectClean(c, 2);
+    expect(c.charts.map((x) => x.id)).toEqual(['chart-oos-equity', 'chart-is-oos-folds']);
+    const run = join(work, 'null');
+    expect(rotor(['run', 'relative-momentum', '--null', 'random-timing:200', '--out', run]).stderr).toBe('');
+    const n = await open(browser, join(run, 'report.html'), join(shots, 'null-model.png'));
+    expectClean(n, 10);
+    expect(n.charts.map((x) => x.id)).toEqual(expect.arrayContaining(['chart-null-total-return', 'chart-null-sharpe']));
+  });
+
   it('an event-study report', async () => {
     const out = join(work, 'events');
     const r = rotor(['events', 'streak', '--symbol', 'RUT', '--days', '3', '--min-return', '0.005', '--symbols', 'RUT,SPY', '--out', out]);
