@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isStrategy, RotorError, type Strategy } from '../engine/index.ts';
+import { isStrategy, lockIntrinsics, RotorError, type Strategy } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
 import { typescriptLoader } from './typescript-loader.ts';
 
@@ -46,6 +46,7 @@ export async function loadStrategy(ref: string): Promise<Strategy> {
     if (builtIn) mod = await BUILT_INS[ref]();
     else {
       if (/\.[cm]?tsx?$/.test(path)) await typescriptLoader();
+      lockIntrinsics(); // before the file's own top-level code runs: it cannot patch a built-in the engine uses
       mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
     }
   } catch (e) {

@@ -66,8 +66,21 @@ export class BarContext implements StrategyContext {
 
   private indicatorBook?: Indicators;
   get indicators(): Indicators {
-    this.indicatorBook ??= new Indicators((s) => this.column(s, 'close'), this.dates, () => (this.closeKnown ? this.bar : this.bar - 1));
+    this.indicatorBook ??= new Indicators((s) => this.column(s, 'close'), this.dates, () => {
+      if (this.ended) throw new RotorError(`strategy ${this.strategy}: ctx.indicators was used after its run ended`);
+      return this.closeKnown ? this.bar : this.bar - 1;
+    });
     return this.indicatorBook;
+  }
+
+  private ended = false;
+  /** The run is over: what the strategy kept of its context answers nothing more. */
+  end(): void {
+    this.ended = true;
+  }
+
+  get strategyName(): string {
+    return this.strategy;
   }
 
   get cash(): number {
