@@ -1,4 +1,12 @@
+import { copyRange } from '../market/copy-range.ts';
 import { Ema, FromHigh, MonthlySma, PairStats, Rsi, Sma, Volatility, type Stepper } from './steppers.ts';
+
+/** NaN-filled, by hand (no typed-array method while strategy code may have run: see copyRange). */
+function nanArray(n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = NaN;
+  return out;
+}
 
 export type IndicatorKind = 'sma' | 'ema' | 'volatility' | 'rsi' | 'fromHigh' | 'smaMonthly' | 'correlation' | 'beta';
 const KIND: Record<IndicatorKind, number> = { sma: 0, ema: 1, volatility: 2, rsi: 3, fromHigh: 4, smaMonthly: 5, correlation: 6, beta: 7 };
@@ -68,7 +76,7 @@ export class Indicators {
     const e = other === undefined ? this.#entry(kind, symbol, n) : this.#pairEntry(kind, symbol, other, n);
     const t = this.#now();
     if (e.upTo < t) e.advance(t);
-    return e.out.slice(Math.max(0, t + 1 - Math.max(0, Math.floor(count))), t + 1);
+    return copyRange(e.out, Math.max(0, t + 1 - Math.max(0, Math.floor(count))), t + 1);
   }
 
   #read(kind: IndicatorKind, symbol: string, n: number): number {
@@ -95,7 +103,7 @@ export class Indicators {
     const key = KIND[kind] * 1_000_000 + n;
     let e = byKey.get(key);
     if (!e) {
-      const out = new Float64Array(col.length).fill(NaN);
+      const out = nanArray(col.length);
       const dates = this.#dates;
       if (kind === 'smaMonthly') {
         const m = new MonthlySma(n);
@@ -126,7 +134,7 @@ export class Indicators {
     const key = KIND[kind] * 1_000_000 + n;
     let e = byKey.get(key);
     if (!e) {
-      const out = new Float64Array(ca.length).fill(NaN);
+      const out = nanArray(ca.length);
       const p = new PairStats(n);
       const corr = kind === 'correlation';
       // PairStats takes (x = market, y = symbol): beta of a on b regresses a's returns on b's.

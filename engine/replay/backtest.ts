@@ -11,7 +11,8 @@ import { resolveRun, type ResolvedRun } from './resolve-run.ts';
 import type { DecisionRecord, EquityCurve, PositionSums, RunNote, RunSettings, Trade } from '../types.ts';
 import { BarContext, type PendingOrder } from './bar-context.ts';
 import { sealContext } from './sealed-context.ts';
-import { lockIntrinsics } from './lock-intrinsics.ts';
+import { intrinsicsChanged, lockIntrinsics } from './lock-intrinsics.ts';
+import { copyRange } from '../market/copy-range.ts';
 import { calendarFlags, windowDates } from './calendar-flags.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
@@ -280,6 +281,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     }
   } finally {
     sealed.end();
+    const changed = intrinsicsChanged();
+    if (changed) throw new RotorError(`strategy ${strategy.name} changed the built-in ${changed}: a strategy may not patch built-ins, and this run's results cannot be trusted`);
   }
   if (queue.size > 0 && hasOrders(queue)) {
     notes.push({ date: market.dates[endBar], kind: 'info', message: 'orders decided on the last bar were not filled: the data ends' });
@@ -299,7 +302,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     benchmark,
     ...(benchmarks.length > 1 ? { benchmarks } : {}),
     ...(model.listings.length ? { listings: model.listings } : {}),
-    ...(rates.riskFree ? { riskFreeDaily: rates.riskFree.rates.slice(startBar, endBar + 1) } : {}),
+    ...(rates.riskFree ? { riskFreeDaily: copyRange(rates.riskFree.rates, startBar, endBar + 1) } : {}),
     ...(rates.cash || rates.riskFree ? { rates: { cash: rates.cash?.label, riskFree: rates.riskFree?.label } } : {}),
   };
 }

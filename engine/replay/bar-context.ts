@@ -7,6 +7,7 @@ import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
 import { Indicators } from '../indicators/indicators.ts';
+import { copyRange } from '../market/copy-range.ts';
 import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
@@ -139,8 +140,9 @@ export class BarContext implements StrategyContext {
   history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
     const column = this.column(symbol, field);
     const end = this.index(symbol, field, 0) + 1;
-    // A copy: a view would hand out the run's whole price buffer, future included, and let it be written.
-    return column.slice(Math.max(0, end - n), end);
+    // A copy, by hand: a view would hand out the run's whole price buffer, future included, and a typed-array method
+    // (which a strategy could have replaced) would be handed the column.
+    return copyRange(column, Math.max(0, end - n), end);
   }
 
   streak(symbol: string, minReturn = 0): number {

@@ -16,10 +16,7 @@
  */
 let locked = false;
 
-const OVERRIDABLE: Readonly<Record<string, readonly string[]>> = {
-  object: ['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'],
-  other: ['constructor', 'toString', 'toLocaleString', 'valueOf'],
-};
+const OVERRIDABLE = ['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable'];
 
 export function lockIntrinsics(): void {
   if (locked) return;
@@ -32,6 +29,10 @@ export function lockIntrinsics(): void {
     SharedArrayBuffer, DataView, typedArray, Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array,
     Int8Array, Uint8Array, Uint8ClampedArray, BigInt64Array, BigUint64Array,
   ] as unknown as { prototype: object; name: string }[];
+  // Typed arrays are watched, not frozen: V8 keeps their methods fast only while their prototypes and constructors
+  // are untouched (freezing them cost the replay loop ~2×, measured). The engine calls none of their methods on its
+  // own arrays while a strategy runs, and a run whose strategy changed one fails at its end (intrinsicsChanged).
+  const WATCHED = new Set<object>(constructors.filter((c) => c === typedArray || (c !== Array && /Array$/.test(c.name))).map((c) => c.prototype));
   const prototypes: object[] = [
     ...constructors.map((c) => c.prototype),
     Date.prototype,
@@ -43,10 +44,17 @@ export function lockIntrinsics(): void {
     Object.getPrototypeOf(/./[Symbol.matchAll]('')) as object,
   ];
   for (const p of prototypes) {
-    for (const name of p === Object.prototype ? OVERRIDABLE.object : OVERRIDABLE.other) tameOverride(p, name);
-    Object.freeze(p);
+    // Only Object.prototype's: an accessor for `constructor` (or anything) on Array or typed-array prototypes would
+    // switch off V8's fast paths for their methods (measured: Array map 100× slower, typed-array slice 2×).
+    if (p === Object.prototype) for (const name of OVERRIDABLE) tameOverride(p, name);
+    if (WATCHED.has(p)) watch(p);
+    else Object.freeze(p);
   }
-  for (const c of constructors) Object.freeze(c);
+  // Not Symbol itself: `Symbol.metadata ??= …` is how libraries polyfill.
+  for (const c of constructors) {
+    if (WATCHED.has(c.prototype)) watch(c);
+    else if (c !== Symbol) Object.freeze(c);
+  }
   for (const ns of [Math, JSON, Reflect, Atomics]) Object.freeze(ns);
   // The names themselves, so that `globalThis.Float64Array = …` cannot swap what the engine constructs.
   const global = globalThis as unknown as Record<string, unknown>;
@@ -55,6 +63,30 @@ export function lockIntrinsics(): void {
       Object.defineProperty(global, name, { value: global[name], writable: false, enumerable: false, configurable: false });
     }
   }
+}
+
+const watched: { object: object; name: string; keys: (string | symbol)[]; descriptors: PropertyDescriptor[] }[] = [];
+
+function watch(o: object): void {
+  const keys = Reflect.ownKeys(o);
+  const name = typeof o === 'function' ? o.name : `${(o as { constructor: { name: string } }).constructor.name}.prototype`;
+  watched.push({ object: o, name, keys, descriptors: keys.map((k) => Object.getOwnPropertyDescriptor(o, k)!) });
+}
+
+/** The first watched built-in property a strategy added, removed or replaced since lockIntrinsics, if any. */
+export function intrinsicsChanged(): string | undefined {
+  for (const w of watched) {
+    const keys = Reflect.ownKeys(w.object);
+    if (keys.length !== w.keys.length) return `${w.name} (a property added or removed)`;
+    for (let i = 0; i < keys.length; i++) {
+      const d = Object.getOwnPropertyDescriptor(w.object, keys[i]);
+      const was = w.descriptors[i];
+      if (keys[i] !== w.keys[i] || !d || d.value !== was.value || d.get !== was.get || d.set !== was.set || d.writable !== was.writable) {
+        return `${w.name}.${String(keys[i])}`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Make a data property of a frozen prototype assignable on objects that inherit it (SES's override taming). */

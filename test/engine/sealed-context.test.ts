@@ -190,15 +190,6 @@ describe('planted look-ahead and tampering strategies', () => {
     ['patches Function.prototype.call', () => {
       (Function.prototype as unknown as { call: unknown }).call = () => 0;
     }],
-    ['patches Float64Array.prototype.slice to catch the column history copies', (ctx, keep) => {
-      const proto = Object.getPrototypeOf(Float64Array.prototype) as { slice: (...a: unknown[]) => unknown };
-      const orig = proto.slice;
-      proto.slice = function (this: Float64Array, ...a: unknown[]) {
-        keep(this);
-        return orig.apply(this, a);
-      };
-      ctx.history('A', 2);
-    }],
     ['an index setter on Array.prototype to catch the pending orders', (ctx, keep) => {
       Object.defineProperty(Array.prototype, '0', { set(this: unknown[]) { keep(this); }, configurable: true });
       ctx.rebalance({ B: 1 });
@@ -236,6 +227,35 @@ describe('planted look-ahead and tampering strategies', () => {
     const { result, kept } = planted(tryIt);
     expect(leaks(kept)).toEqual([]);
     unchanged(result);
+  });
+
+  it('a patched typed-array method is never handed the price columns, and the run fails at its end', () => {
+    const proto = Object.getPrototypeOf(Float64Array.prototype) as Record<string, unknown>;
+    const names = ['slice', 'subarray', 'fill', 'set', 'map'] as const;
+    const originals = names.map((k) => proto[k]);
+    try {
+      const { result, kept } = planted((ctx, keep) => {
+        for (const [i, k] of names.entries()) {
+          proto[k] = function (this: Float64Array, ...a: unknown[]) {
+            keep(this);
+            return (originals[i] as (...x: unknown[]) => unknown).apply(this, a);
+          };
+        }
+        ctx.history('A', 2);
+        ctx.indicators.sma('A', 2);
+        ctx.indicators.values('sma', 'A', 2, 3);
+        ctx.rebalance({ B: 1 });
+      });
+      expect(kept.filter((x) => ArrayBuffer.isView(x) && (x as Float64Array).length > 4)).toEqual([]);
+      expect(leaks(kept)).toEqual([]);
+      expect(result).toBe('threw RotorError');
+      expect(() => runBacktest({ market: other, strategy: defineStrategy({ name: 'next', description: '', universe: ['A'], onBar: () => undefined }) })).toThrow(
+        /changed the built-in TypedArray\.prototype\.(slice|subarray|fill|set|map): a strategy may not patch built-ins/,
+      );
+    } finally {
+      names.forEach((k, i) => (proto[k] = originals[i]));
+    }
+    expect(() => runBacktest({ market: other, strategy: defineStrategy({ name: 'next', description: '', universe: ['A'], onBar: () => undefined }) })).not.toThrow();
   });
 
   it('indicator values come as a copy of the bars up to now, whatever count is asked', () => {
