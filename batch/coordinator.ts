@@ -2,9 +2,11 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { writeFilesAtomic } from '../reports/index.ts';
+import { curvesCsv, CURVES_FILE, loadSvgCharts, writeFilesAtomic, type TrialCurve } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
+import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
+import { overfittingBlock } from './overfitting.ts';
 import { paramColumns, planIdentity, trialCount, type BatchPlan } from './plan.ts';
 import { runChunks } from './schedule.ts';
 import { better } from './summary.ts';
@@ -39,7 +41,14 @@ export interface CoordinatorOptions {
   signal?: AbortSignal;
   onProgress?(p: Progress): void;
   onRetry?(trials: readonly number[], error: Error): void;
-  /** Builds summary.md (and any report) from the finished ledger. */
+  /**
+   * How many of the best ok trials are run again, in this thread, for their daily equity (curves.csv, which the
+   * reports draw). Deterministic, so the same trials give the same bytes; the best one's run also writes best/.
+   */
+  curves?: number;
+  /** What the reports need beyond the trial rows (title, varied params, heatmap …), kept in sweep.json's `report`. */
+  report?: Record<string, unknown>;
+  /** Builds summary.md from the finished ledger. */
   finish(info: FinishInfo): Record<string, string>;
 }
 
@@ -49,6 +58,8 @@ export interface FinishInfo {
   /** Every row, in trial order, read from the ledger one at a time. */
   rows(): Iterable<TrialRow>;
   best: TrialRow | null;
+  /** N, DSR and PBO of the trials, from the ledger alone (also in sweep.json). */
+  overfitting: OverfittingBlock;
 }
 
 export interface CoordinatorResult {
@@ -56,6 +67,8 @@ export interface CoordinatorResult {
   n: number;
   counts: { ok: number; failed: number };
   best: TrialRow | null;
+  /** The trials' overfitting block, as in sweep.json (complete only). */
+  overfitting?: OverfittingBlock;
   /** Trials this process ran (a resume runs only the missing ones). */
   ran: number;
   seconds: number;
@@ -78,9 +91,14 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
     }
     return;
   }
+  freshFolder(out, MARKER);
+}
+
+/** Empty `out` for a fresh start, refusing a folder rotor did not write (one that has files but no `marker`). */
+export function freshFolder(out: string, marker: string): void {
   if (existsSync(out)) {
     const entries = readdirSync(out);
-    if (entries.length && !entries.includes(MARKER)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${MARKER}); choose another`);
+    if (entries.length && !entries.includes(marker)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${marker}); choose another`);
     rmSync(out, { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });
@@ -105,10 +123,13 @@ function writeLines(path: string, lines: Iterable<string>): void {
   }
 }
 
+/** Arrays of numbers on one line: the overfitting block's logits and pairs would otherwise take a line per number. */
+const compactNumberArrays = (json: string): string => json.replace(/\[\s*-?\d[\d.eE+-]*(?:,\s*-?\d[\d.eE+-]*)*\s*\]/g, (m) => m.replace(/\s+/g, ''));
+
 function writeJson(path: string, value: unknown): void {
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
-  writeSync(fd, JSON.stringify(value, null, 2) + '\n');
+  writeSync(fd, compactNumberArrays(JSON.stringify(value, null, 2)) + '\n');
   fsyncSync(fd);
   closeSync(fd);
   renameSync(tmp, path);
@@ -136,6 +157,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     spec: { objective: plan.objective, minimize: plan.minimize, pboBlocks: plan.pboBlocks, trials: plan.trials },
     dataset: { dir: plan.data.dir, hash: plan.data.hash, vintage: plan.data.vintage, macroLags: plan.data.macroLags, synthetic: o.dataset.identity.synthetic, window: { from: o.dataset.market.dates[plan.window.first], to: o.dataset.market.dates[plan.window.last] } },
     n,
+    ...(o.report ? { report: o.report } : {}),
     ...extra,
     timings,
   });
@@ -189,8 +211,17 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     for (let i = 0; i < n; i++) yield ledger.row(i);
   };
   const order = better(plan.minimize);
-  let best: TrialRow | null = null;
-  for (const row of rowsInOrder()) if (row.status === 'ok' && (!best || order(row, best) < 0)) best = row;
+  const top: TrialRow[] = [];
+  const keepTop = Math.max(1, o.curves ?? 0);
+  for (const row of rowsInOrder()) {
+    if (row.status !== 'ok') continue;
+    if (top.length < keepTop || order(row, top[top.length - 1]) < 0) {
+      top.push(row);
+      top.sort(order);
+      if (top.length > keepTop) top.pop();
+    }
+  }
+  const best = top[0] ?? null;
   const params = paramColumns(plan);
   const batch = plan.kind === 'batch';
   // Streamed line by line, so memory does not grow with the number of trials.
@@ -203,22 +234,31 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   writeLines(sortedTmp, (function* () {
     for (let i = 0; i < n; i++) yield ledger.text(i);
   })());
-  const extraFiles = o.finish({ n, counts, rows: rowsInOrder, best });
+  const overfitting = overfittingBlock(rowsInOrder(), plan);
+  const extraFiles = o.finish({ n, counts, rows: rowsInOrder, best, overfitting });
   ledger.close();
 
   const files: Record<string, string> = { ...extraFiles };
-  if (o.keep === 'best' && best) {
-    const { execution, run } = o.context.run(best.trial, true);
-    if (execution?.result && execution.outcome.metrics && run) {
-      const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
-      for (const [name, text] of Object.entries(runFiles(record, execution.result, { market: o.dataset.market }))) files[`best/${name}`] = text;
+  const curves: TrialCurve[] = [];
+  const wanted = o.curves ?? 0;
+  // The best trial first: its full run gives both its curve and best/.
+  for (const [k, row] of top.slice(0, Math.max(wanted, o.keep === 'best' ? 1 : 0)).entries()) {
+    const { execution, run } = o.context.run(row.trial, true);
+    const result = execution?.result;
+    if (!result) continue;
+    if (k < wanted) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
+    if (k === 0 && o.keep === 'best' && execution.outcome.metrics && run) {
+      const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
+      await loadSvgCharts(); // best/report.md's images
+      for (const [name, text] of Object.entries(runFiles(record, result, { market: o.dataset.market }))) files[`best/${name}`] = text;
     }
   }
+  if (wanted) files[CURVES_FILE] = curvesCsv(curves);
   rmSync(join(out, 'best'), { recursive: true, force: true });
   const written = writeFilesAtomic(out, files);
   renameSync(`${csvPath}.tmp-${process.pid}`, csvPath);
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);
-  writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null }, timings));
-  return { status: 'complete', n, counts, best, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
+  writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null, overfitting }, timings));
+  return { status: 'complete', n, counts, best, overfitting, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
 }

@@ -1,3 +1,4 @@
+import { sampleVariance } from 'simple-statistics';
 import { cscv, deflatedSharpe, expectedMaxSharpe } from '../engine/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../engine/metrics/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
@@ -5,15 +6,11 @@ import type { BatchPlan } from './plan.ts';
 import { better } from './summary.ts';
 import type { TrialRow } from './trial.ts';
 
+/** C(16, 8): splits beyond this are sampled in sweep.json. */
+const MAX_KEPT_SPLITS = 12_870;
 /** Six significant digits: enough for a chart, and sweep.json stays readable with 12,870 splits. */
 const round = (x: number): number => Number(x.toPrecision(6));
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function sampleVariance(xs: readonly number[]): number | null {
-  if (xs.length < 2) return null;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
-}
 
 /**
  * The overfitting block of a sweep, a batch or a walk-forward fold, from its ledger rows alone (so --resume and a
@@ -45,7 +42,7 @@ export function overfittingBlock(rows: Iterable<TrialRow>, plan: Pick<BatchPlan,
     }
   }
   const notes: string[] = [];
-  const variance = sampleVariance(sharpes);
+  const variance = sharpes.length >= 2 ? sampleVariance(sharpes) : null;
   if (variance === null) notes.push('fewer than 2 trials have a Sharpe ratio: no variance, expected maximum or DSR');
   const expectedMax = variance === null ? null : expectedMaxSharpe(n, variance);
 
@@ -90,8 +87,12 @@ export function overfittingBlock(rows: Iterable<TrialRow>, plan: Pick<BatchPlan,
     block.slope = r.slope;
     block.intercept = r.intercept;
     block.splits = r.splits;
-    block.logits = Array.from(r.logits, round);
-    block.isOos = Array.from(r.is, (v, k) => [round(v), round(r.oos[k])] as const);
+    // Past S = 16 the splits run into millions: the file keeps an even sample of them, the figures use them all.
+    const every = Math.ceil(r.splits / MAX_KEPT_SPLITS);
+    const kept = Array.from({ length: Math.ceil(r.splits / every) }, (_, k) => k * every);
+    block.logits = kept.map((k) => round(r.logits[k]));
+    block.isOos = kept.map((k) => [round(r.is[k]), round(r.oos[k])] as const);
+    if (every > 1) notes.push(`logits and isOos keep every ${every}th of the ${r.splits} splits`);
   } else notes.push('fewer than 2 ok trials: no PBO');
   if (notes.length) block.note = notes.join('; ');
   return block;

@@ -2,12 +2,15 @@ import { basename, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { FieldError, RotorError, resolveRun, type ResolvedRun, type Strategy } from '../engine/index.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
-import { batchEntries, batchSummary, readBatchFile, TrialContext, trialAt, type BatchPlan, type TrialTemplate } from '../batch/index.ts';
+import { batchEntries, batchSummary, overfittingSummary, readBatchFile, TrialContext, trialAt, type BatchPlan, type TrialTemplate } from '../batch/index.ts';
 import { fixed } from '../reports/index.ts';
 import { loadRunData, loadStrategyRef, type StrategyRef } from '../runs/index.ts';
 import { runBatchFlags, type BatchRunFlags } from './batch-run.ts';
 import { calendarWindow, checkObjective, checkPboBlocks, withBatchFlags } from './sweep-command.ts';
 import { settingsFromFlags, withMacroFlags, withRunFlags, type MacroFlags, type RunFlags } from './settings-flags.ts';
+
+/** Runs whose daily equity the batch report overlays (the best by the objective when there are more). */
+const MAX_CURVES = 30;
 
 export function batchOptions<T>(y: Argv<T>) {
   return withBatchFlags(withMacroFlags(withRunFlags(y)))
@@ -78,11 +81,11 @@ export async function batchCommand(args: unknown): Promise<void> {
   };
   const result = await runBatchFlags(plan, context, dataset, flags, out, `batch ${name}`, (info) => ({
     'summary.md': batchSummary(
-      { title: `Batch: ${name}`, kind: 'batch', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: [`${info.n} runs from \`${flags.file}\`; windows and costs per run as listed (costs: commission + slippage, bps).`] },
+      { title: `Batch: ${name}`, kind: 'batch', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: [`${info.n} runs from \`${flags.file}\`; windows and costs per run as listed (costs: commission + slippage, bps).`], extra: overfittingSummary(info.overfitting, 'runs') },
       info.rows(),
       (row) => describe(row.trial),
     ),
-  }));
+  }), { curves: Math.min(MAX_CURVES, entries.length), report: { title: name, method: [`${entries.length} runs from \`${flags.file}\`.`], runs: entries.map((_, i) => describe(i)) } });
   const tag = dataset.identity.synthetic ? ' [SYNTHETIC sample data]' : '';
   if (result.status === 'interrupted') {
     console.log(`batch ${name}${tag}: interrupted after ${result.counts.ok + result.counts.failed} of ${result.n} runs; finished ones are kept: rerun with --resume`);
@@ -91,5 +94,5 @@ export async function batchCommand(args: unknown): Promise<void> {
   }
   console.log(`batch ${name}${tag}: ${result.n} runs (${result.counts.ok} ok, ${result.counts.failed} failed) in ${fixed(result.seconds, 1)} s`);
   if (result.best) console.log(`  best by ${plan.objective}: ${result.best.label} ${fixed(result.best.objective, 3)}`);
-  console.log(`  wrote ${out}/ (sweep.json, trials.csv, trials.jsonl, summary.md${flags.keep === 'all' ? ', trials/' : flags.keep === 'best' && result.best ? ', best/' : ''})`);
+  console.log(`  wrote ${out}/ (sweep.json, trials.csv, trials.jsonl, curves.csv, summary.md, report.md${flags.html !== false ? ', report.html' : ''}${flags.keep === 'all' ? ', trials/' : flags.keep === 'best' && result.best ? ', best/' : ''})`);
 }

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import { RotorError } from '../engine/index.ts';
+import { folderReportFiles, loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
+import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorOptions, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
 
 export interface BatchRunFlags {
   workers?: number;
@@ -10,6 +10,8 @@ export interface BatchRunFlags {
   resume: boolean;
   quiet: boolean;
   'chunk-timeout': number;
+  /** report.html beside report.md (--no-html skips it). */
+  html: boolean;
 }
 
 /** `--workers N`: default one per core; 0 runs in this thread without a pool. */
@@ -19,10 +21,11 @@ export function workerCount(flag: number | undefined): number {
   return flag;
 }
 
-/** On a terminal a progress bar; elsewhere a line every few seconds; nothing with --quiet. */
-function progressReporter(quiet: boolean, label: string): { update(p: Progress): void; stop(): void } {
+/** On a terminal a progress bar (cli-progress, loaded only then); elsewhere a line every few seconds; nothing with --quiet. */
+async function progressReporter(quiet: boolean, label: string): Promise<{ update(p: Progress): void; stop(): void }> {
   if (quiet) return { update() {}, stop() {} };
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {value}/{total} trials | {rate}/s | ETA {eta_formatted} | failed {failed}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
@@ -61,21 +64,22 @@ export async function runBatchFlags(
   out: string,
   label: string,
   finish: (info: FinishInfo) => Record<string, string>,
+  reporting: Pick<CoordinatorOptions, 'curves' | 'report'> = {},
 ): Promise<CoordinatorResult> {
   const workers = workerCount(flags.workers);
   const keepAll = flags.keep === 'all' ? { dir: out, identity: dataset.identity } : undefined;
   const runner =
     workers === 0
       ? inProcessRunner(context, keepAll)
-      : poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 });
+      : await poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 });
   if (!(flags['chunk-timeout'] > 0)) throw new RotorError(`--chunk-timeout must be a number of seconds > 0, got ${flags['chunk-timeout']}`);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigint);
-  const progress = progressReporter(flags.quiet, label);
+  const progress = await progressReporter(flags.quiet, label);
   try {
-    return await coordinate({
+    const result = await coordinate({
       plan,
       out,
       context,
@@ -91,7 +95,12 @@ export async function runBatchFlags(
         if (!flags.quiet) process.stderr.write(`\n${label}: a worker failed on trials ${trials[0]}..${trials[trials.length - 1]} (${e.message.split('\n')[0]}); retrying them on a fresh worker\n`);
       },
       finish,
+      ...reporting,
     });
+    // The reports are built from the folder's files, as `rotor report DIR` builds them, so both give the same bytes.
+    if (result.status === 'complete') await loadSvgCharts(); // report.md's images
+    if (result.status === 'complete') result.files.push(...writeFilesAtomic(out, folderReportFiles(out, { html: flags.html !== false })));
+    return result;
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
