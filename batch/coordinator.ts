@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
+import { checkOutputFolder, loadSvgCharts, OUTPUT_MARKER, writeFilesAtomic, writeOutputFolder } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
@@ -75,6 +75,7 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
   const { id, parts } = planIdentity(plan, ROTOR_VERSION);
   const meta = join(out, MARKER);
   if (resume) {
+    checkOutputFolder(out, { markers: [MARKER] });
     if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no sweep to resume (no ${MARKER}); run without --resume`);
     const before = JSON.parse(readFileSync(meta, 'utf8')) as { sweep?: string; identity?: Record<string, string> };
     if (before.sweep !== id) {
@@ -84,12 +85,11 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
     }
     return;
   }
-  if (existsSync(out)) {
-    const entries = readdirSync(out);
-    if (entries.length && !entries.includes(MARKER)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${MARKER}); choose another`);
-    rmSync(out, { recursive: true, force: true });
-  }
+  // Refused: a file, a path under a file, a folder of someone else's files. An earlier rotor output is replaced.
+  checkOutputFolder(out, { markers: [MARKER] });
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, OUTPUT_MARKER), 'This folder was written by rotor; rotor may replace it as a whole.\n');
 }
 
 /** Write lines to a file as they come, flushed to disk before it is renamed into place. */
@@ -217,16 +217,18 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   ledger.close();
 
   const files: Record<string, string> = { ...extraFiles };
+  let bestFiles: Record<string, string> | undefined;
   if (o.keep === 'best' && best) {
     const { execution, run } = o.context.run(best.trial, true);
     if (execution?.result && execution.outcome.metrics && run) {
       const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
       await loadSvgCharts(); // best/report.md's images
-      for (const [name, text] of Object.entries(runFiles(record, execution.result, { market: o.dataset.market }))) files[`best/${name}`] = text;
+      bestFiles = runFiles(record, execution.result, { market: o.dataset.market });
     }
   }
-  rmSync(join(out, 'best'), { recursive: true, force: true });
-  const written = writeFilesAtomic(out, files);
+  // best/ is a run folder, swapped in whole; the summary files beside it are each renamed into place.
+  const written = bestFiles ? writeOutputFolder(join(out, 'best'), bestFiles) : (rmSync(join(out, 'best'), { recursive: true, force: true }), []);
+  written.push(...writeFilesAtomic(out, files));
   renameSync(`${csvPath}.tmp-${process.pid}`, csvPath);
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);

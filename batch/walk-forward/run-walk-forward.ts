@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
 import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
-import { writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
+import { checkOutputFolder, OUTPUT_MARKER, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
 import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
 import type { CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
@@ -187,17 +187,17 @@ function identity(setup: WalkForwardSetup, folds: readonly Fold[]) {
 function prepareFolder(out: string, id: string, resume: boolean): void {
   const meta = join(out, MARKER);
   if (resume) {
+    checkOutputFolder(out, { markers: [MARKER] });
     if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no walk-forward to resume (no ${MARKER}); run without --resume`);
     const before = JSON.parse(readFileSync(meta, 'utf8')) as { walkForward?: string };
     if (before.walkForward !== id) throw new RotorError(`--resume: ${out} holds a different walk-forward (its folds, grid, params, settings, objective, data, strategy or rotor version differ); run without --resume or use another --out`);
     return;
   }
-  if (existsSync(out)) {
-    const entries = readdirSync(out);
-    if (entries.length && !entries.includes(MARKER)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${MARKER}); choose another`);
-    rmSync(out, { recursive: true, force: true });
-  }
+  // Refused: a file, a path under a file, a folder of someone else's files. An earlier rotor output is replaced.
+  checkOutputFolder(out, { markers: [MARKER] });
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, OUTPUT_MARKER), 'This folder was written by rotor; rotor may replace it as a whole.\n');
 }
 
 function metricRow(m: Metrics | undefined): Record<string, number | null> {
