@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
 import { RotorError } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
@@ -31,6 +31,10 @@ function resolvePlugin(): Plugin {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === 'inner' || args.kind === 'entry-point') return undefined;
         if (isBuiltin(args.path)) return { path: args.path, external: true };
+        if (args.path.startsWith('file:')) {
+          const file = fileURLToPath(args.path);
+          return file === ROTOR_ENGINE_SOURCE ? { path: engineUrl(), external: true } : { path: file };
+        }
         const relative = /^\.{1,2}(\/|$)|^\//.test(args.path);
         if (relative) {
           const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
