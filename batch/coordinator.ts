@@ -92,8 +92,15 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
     }
     return;
   }
-  // Refused: a file, a path under a file, a folder of someone else's files. An earlier rotor output is replaced.
-  checkOutputFolder(out, { markers: [MARKER] });
+  freshFolder(out, MARKER);
+}
+
+/**
+ * Empty `out` for a fresh start, marked as rotor's. Refused: a file, a path under a file, a folder of files rotor did
+ * not write (no .rotor-output and no `marker`, the file that marked sweeps before).
+ */
+export function freshFolder(out: string, marker: string): void {
+  checkOutputFolder(out, { markers: [marker] });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, OUTPUT_MARKER), 'This folder was written by rotor; rotor may replace it as a whole.\n');

@@ -31,15 +31,13 @@ function resolvePlugin(): Plugin {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === 'inner' || args.kind === 'entry-point') return undefined;
         if (isBuiltin(args.path)) return { path: args.path, external: true };
-        if (args.path.startsWith('file:')) {
-          const file = fileURLToPath(args.path);
-          return file === ROTOR_ENGINE_SOURCE ? { path: engineUrl(), external: true } : { path: file };
-        }
-        const relative = /^\.{1,2}(\/|$)|^\//.test(args.path);
+        // A file URL (`import … from 'file:///…/engine/index.ts'`) is a path by another name.
+        const spec = args.path.startsWith('file:') ? fileURLToPath(args.path) : args.path;
+        const relative = /^\.{1,2}(\/|$)|^\//.test(spec);
         if (relative) {
-          const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+          const r = await build.resolve(spec, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
           if (r.path === ROTOR_ENGINE_SOURCE) return { path: engineUrl(), external: true };
-          return undefined;
+          return spec === args.path ? undefined : { path: r.path, errors: r.errors };
         }
         const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
         if (r.errors.length) return { errors: r.errors };
