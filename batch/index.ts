@@ -12,3 +12,4 @@ export { coordinate, type CoordinatorOptions, type CoordinatorResult, type Finis
 export { batchSummary, better, sweepSummary, type SummaryHeader } from './summary.ts';
 export { paramText, trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
 export { batchEntries, readBatchFile, type BatchEntry } from './batch-file.ts';
+export { overfittingBlock } from './overfitting.ts';

@@ -8,6 +8,8 @@ export const METRIC_COLUMNS = [
   'sharpe',
   'sortino',
   'calmar',
+  'skew',
+  'kurtosis',
   'maxDrawdown.depth',
   'maxDrawdown.duration',
   'positiveMonths',

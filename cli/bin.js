@@ -3,6 +3,15 @@
 // and `npm run build`); tsx is loaded only when a user's .ts strategy file is.
 import { existsSync, readFileSync } from 'node:fs';
 
+// A reader that stops early (`rotor data list DIR | head`) closes the pipe: end quietly, as a Unix tool does on
+// SIGPIPE, instead of an EPIPE stack. Every command writes through these two streams.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
   // The one answer that needs nothing else loaded.

@@ -66,9 +66,9 @@ export function dataCommand<T>(y: Argv<T>) {
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'CSV exports; a price file is named by its symbol (SPY.csv) unless --symbol' })
           .option('out', { type: 'string', demandOption: true, describe: 'data folder to write prices/ or macro/ into' })
           .option('format', { choices: ['auto', ...IMPORT_FORMATS] as const, default: 'auto' as const, describe: 'layout of the files (auto: recognised from the header)' })
-          .option('symbol', { type: 'string', describe: 'symbol (or FRED series) of a single file, when its name does not say it' }),
+          .option('symbol', { type: 'string', array: true, describe: 'SYM: the symbol (or FRED series) of the one file whose name does not say it; FILE=SYM names a given file (repeatable)' }),
       async (args) => {
-        const r = await importFiles((args.files as unknown[]).map(String), { out: String(args.out), format: args.format, symbol: args.symbol === undefined ? undefined : String(args.symbol) });
+        const r = await importFiles((args.files as unknown[]).map(String), { out: String(args.out), format: args.format, symbol: args.symbol === undefined ? undefined : (args.symbol as unknown[]).map(String) });
         for (const line of r.lines) console.log(line);
         console.log(`wrote ${r.written.join(', ')}`);
       },

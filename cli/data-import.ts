@@ -14,8 +14,11 @@ import { writeFilesAtomic } from '../reports/atomic-write.ts';
 export interface ImportOptions {
   out: string;
   format?: ImportFormat | 'auto';
-  /** The symbol (or FRED series) of a single input, when its file name or header does not say it. */
-  symbol?: string;
+  /**
+   * `SYM`: the symbol (or FRED series) of the one file whose name (or header) does not say it, or of the only file;
+   * `FILE=SYM` names a given file's (repeatable).
+   */
+  symbol?: string | readonly string[];
 }
 
 export interface ImportDeps {
@@ -39,6 +42,39 @@ function target(file: string, n: NormalisedExport, symbol: string | undefined): 
   return join('prices', symbolFile(name));
 }
 
+/** Whether a file names itself: FRED by its series column, a price file by its file name. */
+const namesItself = (file: string, n: NormalisedExport) =>
+  n.layout.kind === 'macro' ? SERIES.test(n.series ?? '') : SYMBOL.test(basename(file, extname(file)));
+
+/**
+ * Each file's --symbol, if any. `FILE=SYM` names that file; a plain `SYM` names the only file, or else the one file
+ * that does not name itself (README: `rotor data import SPY.csv "S&P 500 Historical Data.csv" --symbol ^SPX`).
+ */
+function symbolsOf(exports: readonly { file: string; n: NormalisedExport }[], flag: string | readonly string[] | undefined): (string | undefined)[] {
+  const out: (string | undefined)[] = exports.map(() => undefined);
+  const values = flag === undefined ? [] : typeof flag === 'string' ? [flag] : flag;
+  for (const v of values) {
+    // `FILE=` only when it names an imported file or a CSV: `EURUSD=X` is a symbol.
+    const eq = v.lastIndexOf('=');
+    const file = eq > 0 ? v.slice(0, eq) : '';
+    let i = file ? exports.findIndex((e) => e.file === file || resolve(e.file) === resolve(file)) : -1;
+    const symbol = i >= 0 || /\.csv$/i.test(file) ? v.slice(eq + 1) : v;
+    if (i < 0 && symbol !== v) throw new RotorError(`--symbol ${v}: ${file} is not one of the files imported (${exports.map((e) => e.file).join(', ')})`);
+    if (i < 0 && exports.length === 1) i = 0;
+    if (i < 0) {
+      const unnamed = exports.flatMap((e, k) => (namesItself(e.file, e.n) || out[k] !== undefined ? [] : [k]));
+      if (unnamed.length !== 1) {
+        const which = unnamed.length === 0 ? 'every file is named by its own name' : `${unnamed.map((k) => exports[k].file).join(' and ')} need one each`;
+        throw new RotorError(`--symbol ${v}: ${exports.length} files given and ${which}; say which file it names: --symbol FILE=${symbol}`);
+      }
+      i = unnamed[0];
+    }
+    if (out[i] !== undefined) throw new RotorError(`--symbol ${v}: ${exports[i].file} is already named ${out[i]}`);
+    out[i] = symbol;
+  }
+  return out;
+}
+
 /**
  * `rotor data import FILE... --out DIR [--format auto|yahoo|stooq|fred|investing] [--symbol SYM]`: exports as users
  * download them, normalised with danfo (normaliseExport), checked by rotor's readers, merged into DIR like a fetch.
@@ -46,15 +82,16 @@ function target(file: string, n: NormalisedExport, symbol: string | undefined): 
  * warnings) and the files written.
  */
 export async function importFiles(files: readonly string[], options: ImportOptions, deps: ImportDeps = {}): Promise<{ lines: string[]; written: string[] }> {
-  if (options.symbol !== undefined && files.length > 1) throw new RotorError(`--symbol ${options.symbol}: names the symbol of one file; ${files.length} files given`);
   for (const f of files) if (!existsSync(f)) throw new RotorError(`${f}: no such file`);
   const danfo = await (deps.danfo ?? loadDanfo)();
   const out = resolve(options.out);
   const staged = new StagedFiles(out);
   const lines: string[] = [];
-  for (const file of files) {
-    const n = await normaliseExport(danfo, file, options.format ?? 'auto');
-    const name = target(file, n, options.symbol);
+  const exports = [];
+  for (const file of files) exports.push({ file, n: await normaliseExport(danfo, file, options.format ?? 'auto') });
+  const symbols = symbolsOf(exports, options.symbol);
+  for (const [i, { file, n }] of exports.entries()) {
+    const name = target(file, n, symbols[i]);
     const warnings = checkImport(file, n);
     const merged = staged.merge(n.layout.kind, name, n.columns.join(','), n.rows, n.layout.kind === 'prices' ? PRICE_COLUMNS.indexOf('adj_close') : undefined);
     const dropped = n.empty + n.duplicates;

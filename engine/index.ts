@@ -12,3 +12,4 @@ export * from './studies/index.ts';
 export * from './calendar/index.ts';
 export * from './indicators/index.ts';
 export * from './weighting/index.ts';
+export * from './stats/index.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { RotorError } from '../../engine/errors.ts';
 import { parseCsv } from '../csv-lines.ts';
-import { IssueLog, throwIfErrors } from '../issues.ts';
+import { IssueLog, issueText, throwIfErrors } from '../issues.ts';
 import { PRICE_COLUMNS } from '../read-prices.ts';
 import type { DanfoModule, DataFrame, Series } from './danfo.ts';
 import { cleanNumber, EXPORT_DATE_STYLES, parseExportDate } from './export-values.ts';
@@ -66,6 +66,34 @@ async function readFrame(danfo: DanfoModule, path: string, text: string): Promis
   }
 }
 
+/** The first error of an export, as one line, with how many more there are (rotor data check cannot read exports). */
+function throwFirst(log: IssueLog): void {
+  const errors = log.issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return;
+  const more = errors.length - 1;
+  throw new RotorError(issueText(errors[0]) + (more > 0 ? ` (and ${more} more error${more > 1 ? 's' : ''} in this file)` : ''));
+}
+
+/**
+ * A file whose dates are written day first (`16/07/2024`) is refused as a whole, at its first such line: its other
+ * slashed dates (`03/07/2024`) would otherwise be read month first, silently wrong. So is a file that writes slashed
+ * dates in more than one order or with two-digit years: no date of it can be trusted.
+ */
+function refuseAmbiguousDates(path: string, column: string, cells: readonly string[], lines: readonly number[]): void {
+  for (let r = 0; r < cells.length; r++) {
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(cells[r]);
+    if (!m) continue;
+    const dayFirst = Number(m[1]) > 12;
+    const otherSeparator = !cells[r].includes('/');
+    if (!dayFirst && !otherSeparator && m[3].length === 4) continue;
+    const why = m[3].length === 2 ? 'has a two-digit year' : dayFirst ? 'is written day first (DD/MM/YYYY)' : 'does not say whether the day or the month comes first';
+    throw new RotorError(
+      `${path}:${lines[r]}: ${column} "${cells[r]}" ${why}; rotor reads slashed dates as MM/DD/YYYY only, so the file's other dates ` +
+        `could be misread: convert its dates to YYYY-MM-DD (or export them month first) and import again`,
+    );
+  }
+}
+
 /**
  * Read an export with danfo and bring it into rotor's layout: recognise the layout (or check the one asked for),
  * parse the dates in whichever style the export uses, clean the numbers, drop rows without a value, sort by date,
@@ -97,10 +125,13 @@ export async function normaliseExport(danfo: DanfoModule, path: string, format: 
 
   // A row is kept when it has a value; a row with values but no readable date is an error, not a drop.
   const hasValue = Array.from({ length: n }, (_, r) => valueColumns.some((c) => values[c][r] !== ''));
-  const rawDates = df.column(layout.date).values as unknown[];
+  const rawDates = (df.column(layout.date).values as unknown[]).map((v) => String(v ?? '').trim());
+  refuseAmbiguousDates(path, layout.date, rawDates, sourceLines);
   for (let r = 0; r < n; r++) {
-    if (hasValue[r] && dates[r] === '') log.error(sourceLines[r], 'bad-date', `${layout.date} must be a date (${EXPORT_DATE_STYLES}), found "${String(rawDates[r] ?? '')}"`, String(rawDates[r] ?? ''));
+    if (hasValue[r] && dates[r] === '') log.error(sourceLines[r], 'bad-date', `${layout.date} must be a date (${EXPORT_DATE_STYLES}), found "${rawDates[r]}"`, rawDates[r]);
   }
+  // Before any frame work: the rows left would be a wrong subset, and danfo fails on an empty frame without a line.
+  throwFirst(log);
   const empty = hasValue.filter((v) => !v).length + separatorsOnly;
   if (empty === n + separatorsOnly) throw new RotorError(`${path}: no row has a value (${empty} empty rows)`);
 
@@ -127,7 +158,7 @@ export async function normaliseExport(danfo: DanfoModule, path: string, format: 
     const diff = columns.flatMap((name, c) => (a[c] === b[c] ? [] : [`${name} ${a[c] || '(empty)'} there, ${b[c] || '(empty)'} here`]));
     log.error(outLines[i], 'duplicate-date', `date ${outDates[i]} is also on line ${outLines[i - 1]} with other values (${diff.join('; ')}); keep one of the two`, outDates[i]);
   }
-  throwIfErrors(log.issues);
+  throwFirst(log);
   return {
     layout,
     columns,

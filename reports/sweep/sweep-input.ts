@@ -10,18 +10,46 @@ export interface SweepTrial {
   metrics: Readonly<Record<string, number | null>>;
 }
 
-/** The overfitting block of the statistics issue: filled in when those figures exist. */
+/**
+ * The overfitting block of a sweep or batch (batch/overfitting.ts builds it from the ledger rows alone, so a resumed
+ * sweep gives the same numbers). Sharpe ratios are annualised (× √252 of daily ones) unless a field says otherwise;
+ * `basis` says it in words. Fields are null where the trials do not allow the figure (e.g. PBO with fewer than 2 ok
+ * trials); `note` says why.
+ */
 export interface OverfittingBlock {
-  /** Trials the selection was made from. */
+  /** Trials the selection was made from: every one, failed ones included. */
   n: number;
+  /** Of `n`, the trials that failed (no returns: they count in N but not in the variance or PBO). */
+  failed?: number;
+  /** Variance of the ok trials' annualised Sharpe ratios. */
+  sharpeVariance?: number | null;
+  /** Expected maximum annualised Sharpe of N trials whose true Sharpe is 0 (Bailey & López de Prado 2014). */
+  expectedMaxSharpe?: number | null;
+  /** The selected (best by the objective) trial: its index and annualised Sharpe. */
+  bestTrial?: number | null;
+  bestSharpe?: number | null;
   /** Deflated Sharpe ratio of the selected trial (a probability, 0…1). */
   dsr?: number | null;
-  /** Probability of backtest overfitting (0…1). */
+  /** Probability of backtest overfitting by CSCV (0…1): the share of splits whose in-sample best ranks at or below
+   * the out-of-sample median. */
   pbo?: number | null;
+  /** Share of splits in which the in-sample best lost money out of sample (Sharpe < 0). */
+  probOosLoss?: number | null;
+  /** Least squares of out-of-sample on in-sample Sharpe of the in-sample best, over the splits. */
+  slope?: number | null;
+  intercept?: number | null;
+  /** S: blocks the calendar was cut into for PBO. */
+  blocks?: number;
+  /** C(S, S/2): the half-splits PBO went through. */
+  splits?: number;
+  /** Trials PBO ranked (the ok ones). */
+  pboTrials?: number;
   /** Logits of the out-of-sample rank of the in-sample best, one per combinatorial split. */
   logits?: readonly number[];
   /** In-sample against out-of-sample objective, one pair per trial or split. */
   isOos?: readonly (readonly [number, number])[];
+  /** What the figures are computed on (returns, annualisation, which trials). */
+  basis?: string;
   note?: string;
 }
 

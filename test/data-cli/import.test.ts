@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { importFiles } from '../../cli/data-import.ts';
 import { cleanNumber, parseExportDate } from '../../datasets/import/export-values.ts';
 import { rotor } from '../helpers/run-cli.ts';
 
+const BIN = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
 const HEADER = 'date,open,high,low,close,adj_close,volume';
 const tmp = () => mkdtempSync(join(tmpdir(), 'rotor-import-'));
 /** Write an export under its own name in a fresh folder; returns its path. */
@@ -148,8 +150,8 @@ describe('rotor data import (danfo at the data edge)', () => {
 
   it('one-line errors: unreadable dates and cells by line, a header in no known layout, --format that does not match, no symbol', async () => {
     const out = tmp();
-    const dates = exportFile('XYZ.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-07-01,10,11,9,10,10,1\n16/07/2024,10,11,9,10,10,1\n');
-    await expect(importFiles([dates], { out })).rejects.toThrow(`${dates}:3: Date must be a date (YYYY-MM-DD, MM/DD/YYYY, "Jul 16, 2024" or YYYYMMDD), found "16/07/2024"`);
+    const dates = exportFile('XYZ.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-07-01,10,11,9,10,10,1\n2024/07/16,10,11,9,10,10,1\n');
+    await expect(importFiles([dates], { out })).rejects.toThrow(`${dates}:3: Date must be a date (YYYY-MM-DD, MM/DD/YYYY, "Jul 16, 2024" or YYYYMMDD), found "2024/07/16"`);
     const cell = exportFile('XYZ.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-07-02,10,11,9,ten,10,1\n2024-07-01,10,11,9,10,10,1\n');
     await expect(importFiles([cell], { out })).rejects.toThrow(`${cell}:2: close must be a number, found "ten"`);
     const fields = exportFile('XYZ.csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-07-01,10,11,9,10,10,1\n2024-07-02,10,11,9,10,10\n');
@@ -162,7 +164,8 @@ describe('rotor data import (danfo at the data edge)', () => {
     );
     const unnamed = exportFile('Data (1).csv', 'Date,Open,High,Low,Close,Adj Close,Volume\n2024-07-01,10,11,9,10,10,1\n');
     await expect(importFiles([unnamed], { out })).rejects.toThrow(`${unnamed}: cannot tell the symbol from the file name "Data (1)"; name it with --symbol`);
-    await expect(importFiles([yahoo, unnamed], { out, symbol: 'X' })).rejects.toThrow('--symbol X: names the symbol of one file; 2 files given');
+    await expect(importFiles([yahoo, yahoo], { out, symbol: 'X' })).rejects.toThrow(`--symbol X: 2 files given and every file is named by its own name; say which file it names: --symbol FILE=X`);
+    await expect(importFiles([unnamed, unnamed.replace('Data (1)', 'Data (2)')], { out, symbol: 'X' })).rejects.toThrow('no such file');
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -178,6 +181,75 @@ describe('rotor data import (danfo at the data edge)', () => {
     const bad = rotor(['data', 'import', join(tmp(), 'missing.csv'), '--out', out]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^rotor: .*missing\.csv: no such file\n$/);
+  });
+});
+
+describe('dates an import cannot read unambiguously, and --symbol beside other files', () => {
+  const yahoo = (dates: string[]) => ['Date,Open,High,Low,Close,Adj Close,Volume', ...dates.map((d) => `${d},10,11,9,10,10,1`)].join('\n') + '\n';
+
+  it('a day-first file is refused as a whole at its first day-first line, even where its other dates would parse month first', async () => {
+    const out = tmp();
+    // 03/07/2024 alone would be read as March 7: the file is day first, so nothing of it is imported.
+    const file = exportFile('XYZ.csv', yahoo(['03/07/2024', '04/07/2024', '16/07/2024', '17/07/2024']));
+    await expect(importFiles([file], { out })).rejects.toThrow(
+      `${file}:4: Date "16/07/2024" is written day first (DD/MM/YYYY); rotor reads slashed dates as MM/DD/YYYY only, so the file's other dates could be misread`,
+    );
+    // Every row day first: the case that crashed inside danfo (no row left to build a frame from).
+    const all = exportFile('XYZ.csv', yahoo(['16/07/2024', '17/07/2024']));
+    await expect(importFiles([all], { out })).rejects.toThrow(`${all}:2: Date "16/07/2024" is written day first`);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it.each([
+    ['16.07.2024', 'is written day first'],
+    ['07-16-2024', 'does not say whether the day or the month comes first'],
+    ['07.08.2024', 'does not say whether the day or the month comes first'],
+    ['07/16/24', 'has a two-digit year'],
+    ['2024/07/16', 'must be a date'],
+    ['16 Jul 2024', 'must be a date'],
+    ['1721088000', 'must be a date'],
+    ['2024-02-30', 'must be a date'],
+    ['"Jul 32, 2024"', 'must be a date'],
+  ])('"%s" is one line naming the file and line (%s), nothing written', async (date, says) => {
+    const out = tmp();
+    const file = exportFile('XYZ.csv', yahoo(['2024-07-01', date]));
+    const error = await importFiles([file], { out }).then(() => undefined, (e: Error) => e.message);
+    expect(error).toContain(`${file}:3: Date `);
+    expect(error).toContain(says);
+    expect(error).not.toContain('\n');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("the README's example: a file named by its symbol and an Investing.com export named by --symbol, in one command", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'SPY.csv'), yahoo(['2024-07-15', '2024-07-16']));
+    writeFileSync(join(dir, 'S&P 500 Historical Data.csv'), 'Date,Price,Open,High,Low,Vol.,Change %\n"Jul 16, 2024","5,667.20","5,644.09","5,667.26","5,631.43",2.1B,0.64%\n');
+    const r = rotor(['data', 'import', 'SPY.csv', 'S&P 500 Historical Data.csv', '--symbol', '^SPX', '--out', 'data'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(read(join(dir, 'data'), 'prices/SPY.csv')).toBe(`${HEADER}\n2024-07-15,10,11,9,10,10,1\n2024-07-16,10,11,9,10,10,1\n`);
+    expect(read(join(dir, 'data'), 'prices/SPX.csv')).toBe(`${HEADER}\n2024-07-16,5644.09,5667.26,5631.43,5667.20,5667.20,2100000000\n`);
+  });
+
+  it('--symbol FILE=SYM names a given file; a symbol with = in it (EURUSD=X) is still a symbol', async () => {
+    const a = exportFile('A.csv', yahoo(['2024-07-01']));
+    const b = exportFile('B.csv', yahoo(['2024-07-02']));
+    const out = tmp();
+    const r = await importFiles([a, b], { out, symbol: [`${b}=QQQ`] });
+    expect(r.written.sort()).toEqual([join(out, 'prices', 'A.csv'), join(out, 'prices', 'QQQ.csv')]);
+    const fx = exportFile('Data (1).csv', yahoo(['2024-07-01']));
+    expect((await importFiles([a, fx], { out: tmp(), symbol: 'EURUSD=X' })).lines[1]).toContain('→ prices/EURUSD=X.csv');
+    await expect(importFiles([a, b], { out, symbol: ['nope.csv=QQQ'] })).rejects.toThrow(`--symbol nope.csv=QQQ: nope.csv is not one of the files imported`);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('`rotor … | head -1` ends quietly: exit 0, no EPIPE stack', () => {
+    const out = join(tmp(), 'demo');
+    // The shell's head closes the pipe after one line while rotor is still printing.
+    const r = spawnSync('sh', ['-c', `node "${BIN}" demo --no-html --out "${out}" | head -1`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });
 
