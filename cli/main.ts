@@ -11,6 +11,8 @@ import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
 import { batchCommand, batchOptions } from './batch-command.ts';
+import { workerCommand, workerOptions } from './worker-command.ts';
+import { queueOptions } from './queue-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
 import { rebuildReports } from '../reports/index.ts';
@@ -89,9 +91,11 @@ async function main(argv: string[]): Promise<void> {
     )
     .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
     .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
+    .command('worker', 'take chunks of sweeps and batches from a Redis queue and run them on this machine\'s threads', (y) => workerOptions(y), workerCommand)
+    .command('queue', 'look into a Redis queue: rotor queue status redis://HOST:PORT', (y) => queueOptions(y), () => {})
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, batch, demo, describe, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, batch, worker, queue, demo, describe, data, events or report (see --help)')
     .strict()
     .fail((msg, err) => {
       if (err) throw err;

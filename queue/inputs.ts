@@ -21,7 +21,7 @@ function writeAtomic(path: string, bytes: string | Buffer): void {
 export async function fetchDataset(redis: Redis, cacheDir: string, manifest: SweepManifest): Promise<Checked<Pick<Dataset, 'market' | 'macro' | 'identity'>>> {
   const { sha256: sha } = manifest.dataset;
   const path = join(cacheDir, 'data', `${sha}.bin`);
-  let bytes = existsSync(path) ? readFileSync(path) : undefined;
+  let bytes: Buffer | undefined = existsSync(path) ? readFileSync(path) : undefined;
   if (!bytes || sha256(bytes) !== sha) {
     const got = await readDataset(redis, sha);
     if (!got.ok) return got;
@@ -54,6 +54,8 @@ export async function localPlan(redis: Redis, secret: Buffer, cacheDir: string, 
       const got = await readStrategy(redis, secret, entry.sha256);
       if (!got.ok) return got;
       const engine = pathToFileURL(join(ROTOR_ROOT, 'engine', 'index.ts')).href;
+      // ES modules, as in rotor's own folder (else the TypeScript loader takes the file for CommonJS).
+      writeAtomic(join(root, 'package.json'), JSON.stringify({ type: 'module', private: true }));
       writeAtomic(join(root, 'engine', 'index.ts'), `export * from '${engine}';\n`);
       writeAtomic(join(root, 'node_modules', 'rotor', 'package.json'), JSON.stringify({ name: 'rotor', type: 'module', exports: './index.js' }));
       writeAtomic(join(root, 'node_modules', 'rotor', 'index.js'), `export * from '${engine}';\n`);

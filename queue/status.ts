@@ -70,10 +70,13 @@ export async function queueStatus(address: QueueAddress, retrySeconds: number): 
       sweeps.push({ sweep, title: m.title, rotor: m.rotor, created: m.created, n: m.n, done, failed, chunks: chunkCounts.get(sweep) ?? { waiting: 0, active: 0, done: 0, failed: 0 }, workers: await redis.hlen(keys.sweepWorkers(sweep)) });
     }
     sweeps.sort((a, b) => (a.created < b.created ? -1 : 1));
-    const workers = Object.entries(await redis.hgetall(keys.workers)).map(([id, text]) => {
+    const workers: WorkerStatus[] = [];
+    for (const [id, text] of Object.entries(await redis.hgetall(keys.workers))) {
       const w = JSON.parse(text) as { threads: number; rotor: string; seen: number };
-      return { id, threads: w.threads, rotor: w.rotor, ago: Date.now() - w.seen };
-    });
+      // A worker killed without a goodbye is listed for a day, then forgotten.
+      if (Date.now() - w.seen > 24 * 3600_000) await redis.hdel(keys.workers, id);
+      else workers.push({ id, threads: w.threads, rotor: w.rotor, ago: Date.now() - w.seen });
+    }
     workers.sort((a, b) => a.ago - b.ago);
     return { policy, sweeps, workers };
   } catch (e) {

@@ -141,7 +141,9 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
     worker = new Worker<ChunkJob>(QUEUE_NAME, processor, {
       connection: redis,
       prefix: PREFIX,
-      concurrency: 2,
+      // Two chunks at once keep the threads busy while one chunk's rows go to Redis; a one-thread worker takes one,
+      // leaving the next chunk to another worker.
+      concurrency: o.threads > 1 ? 2 : 1,
       lockDuration: o.lockSeconds * 1000,
       stalledInterval: o.lockSeconds * 1000,
       maxStalledCount: 1,
@@ -159,6 +161,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   } finally {
     clearInterval(heartbeat);
     if (worker) await (gaveUp() ? worker.close(true) : worker.close()).catch(() => {});
+    if (!gaveUp()) await redis.hdel(keys.workers, id).catch(() => {});
     for (const p of sweeps.values()) {
       const rt = await p.catch(() => undefined);
       if (rt && !('refuse' in rt)) await rt.pool.close();
