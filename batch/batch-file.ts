@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { RotorError, type CostModel, type RunSettings } from '../engine/index.ts';
+import { importModuleFile } from '../strategies/typescript-loader.ts';
+import { dateProblem, RotorError, type CostModel, type RunSettings } from '../engine/index.ts';
 
 /** One run a batch file asks for, before its strategy is loaded; `origin` says where in the file it came from. */
 export interface BatchEntry {
@@ -41,7 +41,8 @@ class Reader {
 
   date(where: string, v: Json): string {
     const s = this.string(where, v);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) this.fail(where, `expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    const problem = dateProblem(s);
+    if (problem) this.fail(where, problem.startsWith('expected') ? `${problem}, got ${JSON.stringify(v)}` : `${JSON.stringify(v)} is not a calendar date: ${problem}`);
     return s;
   }
 
@@ -112,8 +113,8 @@ function product(r: Reader, v: Record<string, Json>, defaults: Partial<RunSettin
           if (typeof w === 'string') {
             const m = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(w);
             if (!m) r.fail(`windows[${j}]`, `expected FROM..TO (either may be empty) or {from, to, label}, got ${JSON.stringify(w)}`);
-            if (m[1]) e.settings.from = m[1];
-            if (m[2]) e.settings.to = m[2];
+            if (m[1]) e.settings.from = r.date(`windows[${j}]`, m[1]);
+            if (m[2]) e.settings.to = r.date(`windows[${j}]`, m[2]);
             parts.push(w);
           } else {
             if (!isObject(w)) r.fail(`windows[${j}]`, `expected FROM..TO or {from, to, label}, got ${JSON.stringify(w)}`);
@@ -165,8 +166,9 @@ export async function readBatchFile(path: string): Promise<unknown> {
   if (!existsSync(abs)) throw new RotorError(`${path}: no such batch file`);
   if (/\.[cm]?[jt]s$/.test(extname(abs))) {
     try {
-      return ((await import(pathToFileURL(abs).href)) as { default?: unknown }).default;
+      return (await importModuleFile(abs)).default;
     } catch (e) {
+      if (e instanceof RotorError) throw e;
       throw new RotorError(`${path}: failed to load: ${(e as Error).message.split('\n')[0]}`);
     }
   }

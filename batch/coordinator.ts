@@ -4,7 +4,9 @@ import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
 import { writeFilesAtomic } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
+import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
+import { overfittingBlock } from './overfitting.ts';
 import { paramColumns, planIdentity, trialCount, type BatchPlan } from './plan.ts';
 import { runChunks } from './schedule.ts';
 import { better } from './summary.ts';
@@ -49,6 +51,8 @@ export interface FinishInfo {
   /** Every row, in trial order, read from the ledger one at a time. */
   rows(): Iterable<TrialRow>;
   best: TrialRow | null;
+  /** N, DSR and PBO of the trials, from the ledger alone (also in sweep.json). */
+  overfitting: OverfittingBlock;
 }
 
 export interface CoordinatorResult {
@@ -105,10 +109,13 @@ function writeLines(path: string, lines: Iterable<string>): void {
   }
 }
 
+/** Arrays of numbers on one line: the overfitting block's logits and pairs would otherwise take a line per number. */
+const compactNumberArrays = (json: string): string => json.replace(/\[\s*-?\d[\d.eE+-]*(?:,\s*-?\d[\d.eE+-]*)*\s*\]/g, (m) => m.replace(/\s+/g, ''));
+
 function writeJson(path: string, value: unknown): void {
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
-  writeSync(fd, JSON.stringify(value, null, 2) + '\n');
+  writeSync(fd, compactNumberArrays(JSON.stringify(value, null, 2)) + '\n');
   fsyncSync(fd);
   closeSync(fd);
   renameSync(tmp, path);
@@ -203,7 +210,8 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   writeLines(sortedTmp, (function* () {
     for (let i = 0; i < n; i++) yield ledger.text(i);
   })());
-  const extraFiles = o.finish({ n, counts, rows: rowsInOrder, best });
+  const overfitting = overfittingBlock(rowsInOrder(), plan);
+  const extraFiles = o.finish({ n, counts, rows: rowsInOrder, best, overfitting });
   ledger.close();
 
   const files: Record<string, string> = { ...extraFiles };
@@ -219,6 +227,6 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   renameSync(`${csvPath}.tmp-${process.pid}`, csvPath);
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);
-  writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null }, timings));
+  writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null, overfitting }, timings));
   return { status: 'complete', n, counts, best, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
 }

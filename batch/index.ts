@@ -13,3 +13,4 @@ export { batchSummary, better, sweepSummary, type SummaryHeader } from './summar
 export { paramText, trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
 export { batchEntries, readBatchFile, type BatchEntry } from './batch-file.ts';
 export { overfittingBlock } from './overfitting.ts';
+export { overfittingSummary } from './overfitting-summary.ts';

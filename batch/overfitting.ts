@@ -5,6 +5,8 @@ import type { BatchPlan } from './plan.ts';
 import { better } from './summary.ts';
 import type { TrialRow } from './trial.ts';
 
+/** C(16, 8): splits beyond this are sampled in sweep.json. */
+const MAX_KEPT_SPLITS = 12_870;
 /** Six significant digits: enough for a chart, and sweep.json stays readable with 12,870 splits. */
 const round = (x: number): number => Number(x.toPrecision(6));
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -90,8 +92,12 @@ export function overfittingBlock(rows: Iterable<TrialRow>, plan: Pick<BatchPlan,
     block.slope = r.slope;
     block.intercept = r.intercept;
     block.splits = r.splits;
-    block.logits = Array.from(r.logits, round);
-    block.isOos = Array.from(r.is, (v, k) => [round(v), round(r.oos[k])] as const);
+    // Past S = 16 the splits run into millions: the file keeps an even sample of them, the figures use them all.
+    const every = Math.ceil(r.splits / MAX_KEPT_SPLITS);
+    const kept = Array.from({ length: Math.ceil(r.splits / every) }, (_, k) => k * every);
+    block.logits = kept.map((k) => round(r.logits[k]));
+    block.isOos = kept.map((k) => [round(r.is[k]), round(r.oos[k])] as const);
+    if (every > 1) notes.push(`logits and isOos keep every ${every}th of the ${r.splits} splits`);
   } else notes.push('fewer than 2 ok trials: no PBO');
   if (notes.length) block.note = notes.join('; ');
   return block;

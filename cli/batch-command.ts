@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { FieldError, RotorError, resolveRun, type ResolvedRun, type Strategy } from '../engine/index.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
-import { batchEntries, batchSummary, readBatchFile, TrialContext, trialAt, type BatchPlan, type TrialTemplate } from '../batch/index.ts';
+import { batchEntries, batchSummary, overfittingSummary, readBatchFile, TrialContext, trialAt, type BatchPlan, type TrialTemplate } from '../batch/index.ts';
 import { fixed } from '../reports/index.ts';
 import { loadRunData, loadStrategyRef, type StrategyRef } from '../runs/index.ts';
 import { runBatchFlags, type BatchRunFlags } from './batch-run.ts';
@@ -78,7 +78,7 @@ export async function batchCommand(args: unknown): Promise<void> {
   };
   const result = await runBatchFlags(plan, context, dataset, flags, out, `batch ${name}`, (info) => ({
     'summary.md': batchSummary(
-      { title: `Batch: ${name}`, kind: 'batch', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: [`${info.n} runs from \`${flags.file}\`; windows and costs per run as listed (costs: commission + slippage, bps).`] },
+      { title: `Batch: ${name}`, kind: 'batch', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: [`${info.n} runs from \`${flags.file}\`; windows and costs per run as listed (costs: commission + slippage, bps).`], extra: overfittingSummary(info.overfitting, 'runs') },
       info.rows(),
       (row) => describe(row.trial),
     ),

@@ -16,11 +16,13 @@ import { queueOptions } from './queue-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
 import { rebuildReports } from '../reports/index.ts';
+import { checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
 function fail(e: unknown): never {
   if (e instanceof RotorError) {
     process.stderr.write(`rotor: ${flagsForFields(e.message)}\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${(e as { debugStack?: string }).debugStack ?? e.stack}\n`);
     process.exit(1);
   }
   process.stderr.write(`rotor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
@@ -28,7 +30,8 @@ function fail(e: unknown): never {
 }
 
 async function main(argv: string[]): Promise<void> {
-  await yargs(argv)
+  const parser = yargs(argv);
+  await parser
     .scriptName('rotor')
     .usage('$0 <command> [options]')
     .command(
@@ -97,10 +100,15 @@ async function main(argv: string[]): Promise<void> {
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
     .demandCommand(1, 'name a command: run, sweep, batch, worker, queue, demo, describe, data, events or report (see --help)')
     .strict()
+    .recommendCommands()
+    .middleware(() => checkTypedValues(argv, declaredNumbers(parser)))
     .fail((msg, err) => {
       if (err) throw err;
-      throw new RotorError(`${msg.replace(/\s*\n\s*/g, ' ')} (see rotor --help)`);
+      const { options, commands } = declaredNames(parser);
+      const known = unknownArgumentLine(msg, argv, options, commands);
+      throw new RotorError(known ?? `${msg.replace(/\s*\n\s*/g, ' ')} (see rotor --help)`);
     })
+    .option('debug', { type: 'boolean', describe: 'after an error, print its full stack (a strategy\'s own, for its errors)' })
     .help()
     .version()
     .parseAsync();

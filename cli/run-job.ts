@@ -54,7 +54,8 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   if (outcome.status === 'failed' || !result || !outcome.metrics) {
     const error = outcome.error!;
     if (error.internal) throw Object.assign(new Error(error.message), { stack: error.stack });
-    throw new RotorError(inFlagTerms(error));
+    // The strategy's own stack stays with the one-line error, for --debug.
+    throw Object.assign(new RotorError(inFlagTerms(error)), error.stack ? { debugStack: error.stack } : {});
   }
   const record = runRecord(plan, result, outcome.metrics, dataset);
   const files = writeFilesAtomic(resolve(options.out), runFiles(record, result, { html: options.html !== false, market: dataset.market }));

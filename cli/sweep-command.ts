@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { FieldError, RotorError, resolveRun, type ResolvedRun, type RunSettings, type Strategy } from '../engine/index.ts';
 import { parseMacroLagFlags, type Dataset } from '../datasets/index.ts';
-import { buildSpace, objectivePaths, paramColumns, pointAt, spaceSize, sweepSummary, TrialContext, type BatchPlan, type TrialSpace } from '../batch/index.ts';
+import { buildSpace, objectivePaths, overfittingSummary, paramColumns, pointAt, spaceSize, sweepSummary, TrialContext, type BatchPlan, type TrialSpace } from '../batch/index.ts';
 import { fixed } from '../reports/index.ts';
 import { loadRunData, loadStrategyRef, type DataRef, type StrategyRef } from '../runs/index.ts';
 import { asFlagError, type FlagSources } from './field-flags.ts';
@@ -141,7 +141,7 @@ export async function sweepCommand(args: unknown): Promise<void> {
   const params = paramColumns(plan);
   const result = await runBatchFlags(plan, context, dataset, flags, out, `sweep ${strategy.name}`, (info) => ({
     'summary.md': sweepSummary(
-      { title: `Sweep: ${strategy.name}`, kind: 'sweep', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: spaceLines },
+      { title: `Sweep: ${strategy.name}`, kind: 'sweep', objective: plan.objective, minimize: plan.minimize, n: info.n, counts: info.counts, dataset: { dir: data.dir, hash: data.hash, synthetic: dataset.identity.synthetic }, space: spaceLines, extra: overfittingSummary(info.overfitting) },
       info.rows(),
       params,
     ),

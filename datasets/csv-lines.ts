@@ -63,21 +63,8 @@ export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
   return { file: log.file, header, rows, dropped };
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** `YYYY-MM-DD` that names a real calendar day, checked without building a Date (the loader parses 10^5 of them). */
-export function isIsoDate(d: string): boolean {
-  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = d.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const y = +d.slice(0, 4);
-  const m = +d.slice(5, 7);
-  const day = +d.slice(8, 10);
-  if (m < 1 || m > 12 || day < 1 || day > DAYS_IN_MONTH[m - 1]) return false;
-  return !(m === 2 && day === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
-}
+/** Re-exported from the engine's calendar, where settings check dates too. */
+export { isIsoDate } from '../engine/calendar/iso-date.ts';
 
 /** An empty cell (or one of the format's missing markers) is unknown: NaN. Anything else must be a finite number. */
 export function parseCell(text: string, missing: readonly string[] = []): number | undefined {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { RotorError } from '../engine/errors.ts';
+import { checkSymbolName } from '../engine/strategy/symbol-name.ts';
 import { alignBars } from '../engine/market/align.ts';
 import type { MarketData } from '../engine/market/market-data.ts';
 import type { MacroSeries } from '../engine/macro/macro-series.ts';
@@ -83,7 +84,7 @@ export function filesHash(files: readonly Pick<DatasetFile, 'file' | 'sha256'>[]
 
 /** `^RUT` is stored as RUT.csv: carets are not portable in file names. */
 export function symbolFile(symbol: string): string {
-  return symbol.replace(/^\^/, '') + '.csv';
+  return checkSymbolName(symbol, 'symbol').replace(/^\^/, '') + '.csv';
 }
 
 export function listSymbols(dir: string): { prices: string[]; macro: string[] } {
@@ -108,7 +109,7 @@ export function isSynthetic(dir: string): boolean {
 
 /** `GDPC1.first_release_qoq_saar_pct` names a column of macro/GDPC1.csv; `GDPC1` alone its value column. */
 export function macroFileOf(name: string): { stem: string; column?: string } {
-  const dot = name.indexOf('.');
+  const dot = checkSymbolName(name, 'macro series').indexOf('.');
   return dot < 0 ? { stem: name } : { stem: name.slice(0, dot), column: name.slice(dot + 1) };
 }
 

@@ -1,6 +1,7 @@
 import type { RunSettings } from './types.ts';
 import { FieldError } from './errors.ts';
 import { checkModelSettings } from './model-settings.ts';
+import { dateProblem } from './calendar/iso-date.ts';
 
 export const DEFAULT_SETTINGS: RunSettings = {
   fill: 'next-open',
@@ -45,7 +46,8 @@ export function resolveSettings(partial: Partial<RunSettings> = {}): RunSettings
   if (!['total-return', 'raw'].includes(s.prices)) bad('prices', 'total-return or raw', s.prices);
   for (const field of ['from', 'to'] as const) {
     const d = s[field];
-    if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) bad(field, 'a date YYYY-MM-DD', d);
+    const problem = d === undefined ? undefined : typeof d === 'string' ? dateProblem(d) : 'expected a date YYYY-MM-DD';
+    if (problem) throw new FieldError(`settings.${field}`, `settings.${field} ${String(d)}: ${problem}`);
   }
   checkModelSettings(s);
   if (s.from && s.to && s.from > s.to) {

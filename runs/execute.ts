@@ -57,7 +57,8 @@ export function runError(e: unknown): RunError {
   const date = typeof (e as { date?: unknown })?.date === 'string' ? (e as { date: string }).date : undefined;
   const base = { ...(date ? { date } : {}) };
   if (e instanceof FieldError) return { ...base, message: e.message, field: e.field, internal: false };
-  if (e instanceof RotorError) return { ...base, message: e.message, internal: false };
+  const debugStack = (e as { debugStack?: unknown })?.debugStack;
+  if (e instanceof RotorError) return { ...base, message: e.message, internal: false, ...(typeof debugStack === 'string' ? { stack: debugStack } : {}) };
   if (e instanceof Error) return { ...base, message: e.message, internal: true, ...(e.stack ? { stack: e.stack } : {}) };
   return { ...base, message: String(e), internal: true };
 }

@@ -18,8 +18,6 @@ export const ENTRY_POINTS = {
   'cli/main': 'cli/main.ts',
   // What a user's strategy file gets when it imports rotor's engine (by relative path or as 'rotor').
   'engine/index': 'engine/index.ts',
-  // Module hook that points those imports at the line above (registered only when a .ts strategy is loaded).
-  'strategies/engine-redirect': 'strategies/engine-redirect.ts',
   'bench/run': 'bench/run.ts',
   // The piscina worker of sweeps and batches (batch/pool.ts starts it by this path).
   'batch/worker': 'batch/worker.ts',

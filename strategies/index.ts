@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isStrategy, RotorError, type Strategy } from '../engine/index.ts';
+import { frameLocation, isStrategy, RotorError, type Strategy } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
-import { typescriptLoader } from './typescript-loader.ts';
+import { importModuleFile } from './typescript-loader.ts';
 
 /**
  * Built-in strategies by name; each is a file in this folder, the same shape a user writes. They are imported
@@ -32,8 +31,9 @@ export function builtInPath(name: string): string {
 }
 
 /**
- * Load a strategy by built-in name or from a TypeScript/JavaScript file. Files are imported as ES modules; a `.ts`
- * file goes through tsx's loader, registered on first use.
+ * Load a strategy by built-in name or from a TypeScript/JavaScript file in any folder (compiled by esbuild, see
+ * typescript-loader.ts). A file that fails to compile names its own file:line:col; one that throws while loading
+ * names the error and its line.
  */
 export async function loadStrategy(ref: string): Promise<Strategy> {
   const builtIn = isBuiltIn(ref);
@@ -42,17 +42,26 @@ export async function loadStrategy(ref: string): Promise<Strategy> {
     throw new RotorError(`strategy ${ref}: no such file, and not a built-in (built-ins: ${BUILT_IN.join(', ')})`);
   }
   let mod: { default?: unknown };
+  if (!builtIn && !/\.[cm]?[jt]sx?$/.test(path)) throw new RotorError(`strategy ${ref}: expected a .ts or .js file`);
   try {
-    if (builtIn) mod = await BUILT_INS[ref]();
-    else {
-      if (/\.[cm]?tsx?$/.test(path)) await typescriptLoader();
-      mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
-    }
+    mod = builtIn ? await BUILT_INS[ref]() : await importModuleFile(path);
   } catch (e) {
-    throw new RotorError(`strategy ${ref}: ${path} failed to load: ${(e as Error).message.split('\n')[0]}`);
+    if (e instanceof RotorError) throw new RotorError(`strategy ${e.message}`);
+    throw new RotorError(`strategy ${ref}: ${path} failed to load: ${loadFailure(e, path)}`);
   }
   if (!isStrategy(mod.default)) {
+    if (mod.default === undefined && Object.keys(mod).length) {
+      throw new RotorError(`strategy ${ref}: ${path} has no default export (it exports ${Object.keys(mod).join(', ')}): \`export default defineStrategy({...})\``);
+    }
     throw new RotorError(`strategy ${ref}: ${path} must \`export default defineStrategy({...})\``);
   }
   return mod.default;
+}
+
+/** What a strategy file threw while loading (its top-level code): the message and the file's own line. */
+function loadFailure(e: unknown, path: string): string {
+  const text = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message.split('\n')[0]}` : String(e);
+  const frames = (e instanceof Error ? (e.stack ?? '') : '').split('\n').slice(1).map(frameLocation);
+  const own = frames.find((f) => f?.file === path);
+  return own ? `${text} (${own.file}:${own.line}:${own.column})` : text;
 }

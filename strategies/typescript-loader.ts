@@ -1,23 +1,96 @@
-import { register } from 'node:module';
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import type { Message, Plugin } from 'esbuild';
+import { RotorError } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
+import { defaultCacheDir } from '../datasets/binary-cache.ts';
 
-let ready: Promise<void> | undefined;
+/** Running built (dist/*.js) or from source under a TypeScript runner (the tests). */
+const BUILT = import.meta.url.endsWith('.js');
+
+/** The engine a strategy's `import … from 'rotor'` gets: the very copy this process runs (one set of classes). */
+function engineUrl(): string {
+  return pathToFileURL(BUILT ? join(ROTOR_ROOT, 'dist', 'engine', 'index.js') : join(ROTOR_ROOT, 'engine', 'index.ts')).href;
+}
+
+const ROTOR_ENGINE_SOURCE = join(ROTOR_ROOT, 'engine', 'index.ts');
 
 /**
- * Make `import()` of a user's TypeScript strategy work from the built CLI: tsx's loader, and a hook that hands the
- * strategy the CLI's own engine. Done once, and only when such a file is loaded, so other commands never pay for it.
- * Under a TypeScript runner (the tests) the files import as they are.
+ * Resolves what a strategy imports: `rotor` (and rotor's engine by relative path) to the running engine; packages
+ * to absolute file URLs found from the strategy's own folder, so the compiled module imports them from anywhere.
  */
-export function typescriptLoader(): Promise<void> {
-  if (!import.meta.url.endsWith('.js')) return Promise.resolve();
-  return (ready ??= (async () => {
-    const { register: registerTsx } = await import('tsx/esm/api');
-    registerTsx();
-    const dist = join(ROTOR_ROOT, 'dist');
-    register(pathToFileURL(join(dist, 'strategies', 'engine-redirect.js')), {
-      data: { from: pathToFileURL(join(ROTOR_ROOT, 'engine', 'index.ts')).href, to: pathToFileURL(join(dist, 'engine', 'index.js')).href },
+function resolvePlugin(): Plugin {
+  return {
+    name: 'rotor-strategy-imports',
+    setup(build) {
+      build.onResolve({ filter: /^rotor(\/engine(\/index(\.ts)?)?)?$/ }, () => ({ path: engineUrl(), external: true }));
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'inner' || args.kind === 'entry-point') return undefined;
+        if (isBuiltin(args.path)) return { path: args.path, external: true };
+        const relative = /^\.{1,2}(\/|$)|^\//.test(args.path);
+        if (relative) {
+          const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+          if (r.path === ROTOR_ENGINE_SOURCE) return { path: engineUrl(), external: true };
+          return undefined;
+        }
+        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+        if (r.errors.length) return { errors: r.errors };
+        return { path: pathToFileURL(r.path).href, external: true };
+      });
+    },
+  };
+}
+
+/** esbuild's first error as `file:line:col: message`, the place a user fixes. */
+function firstError(errors: readonly Message[], file: string): string {
+  const e = errors[0];
+  if (!e) return `${file}: failed to compile`;
+  const at = e.location ? `${resolvePath(dirname(file), e.location.file)}:${e.location.line}:${e.location.column + 1}` : file;
+  return `${at}: ${e.text}`;
+}
+
+/**
+ * A strategy file (TypeScript or JavaScript, in any folder: no package.json, a CommonJS package, a path with
+ * spaces) compiled into one ES module with esbuild, written to rotor's cache under a name that is the hash of its
+ * contents, and imported from there. Its own relative imports are bundled in; packages and rotor stay imports of the
+ * real files. An inline source map keeps stack traces on the strategy's own lines.
+ */
+export async function importModuleFile(path: string): Promise<{ default?: unknown }> {
+  const { build } = await import('esbuild');
+  const dir = join(defaultCacheDir() ?? join(tmpdir(), `rotor-strategies-${process.getuid?.() ?? 'user'}`), 'strategies');
+  let code: string;
+  try {
+    const out = await build({
+      entryPoints: [path],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcesContent: false,
+      logLevel: 'silent',
+      absWorkingDir: dirname(path),
+      // The map's paths are relative to the output's folder: the file is written there, so they name the source.
+      outfile: join(dir, 'strategy.mjs'),
+      plugins: [resolvePlugin()],
     });
-  })());
+    code = out.outputFiles[0].text;
+  } catch (e) {
+    const errors = (e as { errors?: Message[] }).errors;
+    if (errors) throw new RotorError(`${path} does not compile: ${firstError(errors, path)}`);
+    throw e;
+  }
+  // Stack traces through the inline map name the strategy's .ts lines (StrategyError reads them).
+  process.setSourceMapsEnabled(true);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${createHash('sha256').update(path).update('\0').update(code).digest('hex').slice(0, 24)}.mjs`);
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, code);
+  renameSync(tmp, file);
+  return (await import(pathToFileURL(file).href)) as { default?: unknown };
 }

@@ -8,7 +8,7 @@ import { columnMetrics, type ColumnMetrics, type DatedValue } from './column.ts'
 import { drawdownEpisodes, longestDrawdownEpisode, maxDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
 import { exposure, type Exposure } from './exposure.ts';
 import type { PeriodReturn } from './periods.ts';
-import { dailyRiskFree } from './returns.ts';
+import { dailyReturns, dailyRiskFree } from './returns.ts';
 import {
   annualisedTurnover,
   roundTrips,
@@ -20,6 +20,7 @@ import {
 import { finiteArray, finiteOrNull, meanOf, yearsBetween } from './util.ts';
 import { annualRiskFree } from './risk-free.ts';
 import type { TailStats } from './distribution.ts';
+import { sharpeInference, type SharpeInference } from './sharpe-inference.ts';
 
 export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
@@ -30,6 +31,7 @@ export { quantileSorted, tailStats, type TailStats } from './distribution.ts';
 export { rollingStats, ROLLING_WINDOW, type RollingStats } from './rolling.ts';
 export type { BenchmarkMetrics } from './benchmark.ts';
 export type { Exposure } from './exposure.ts';
+export { sharpeInference, SHARPE_INFERENCE_BASIS, type SharpeInference } from './sharpe-inference.ts';
 export { TRADING_DAYS_PER_YEAR, CALENDAR_DAYS_PER_YEAR } from './util.ts';
 
 export interface MetricsInput {
@@ -132,6 +134,8 @@ export interface Metrics extends TailStats {
   benchmark: BenchmarkMetrics | null;
   /** Every benchmark, the first being `benchmark`; empty when none. */
   benchmarks: BenchmarkMetrics[];
+  /** Standard error, PSR (against 0 and the first benchmark) and minimum track record of `sharpe`. */
+  sharpeInference: SharpeInference;
 }
 
 function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): DrawdownSummary {
@@ -171,6 +175,10 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const benchmarks = (input.benchmarks ?? (input.benchmark ? [input.benchmark] : [])).map((b) =>
     benchmarkMetrics(b.symbol, dates, equity, b.prices, rfSeries ?? rfDaily),
   );
+
+  let observations = 0;
+  const daily = dailyReturns(equity);
+  for (let i = 0; i < daily.length; i++) if (Number.isFinite(daily[i])) observations++;
 
   return {
     start: n > 0 ? dates[0] : null,
@@ -230,5 +238,6 @@ export function computeMetrics(input: MetricsInput): Metrics {
     gross: columnMetrics(dates.slice(0, gross.length), gross, rfDaily, gross.length === n ? yearsRaw : NaN, rfSeries),
     benchmark: input.benchmark ? (benchmarks[0] ?? null) : null,
     benchmarks,
+    sharpeInference: sharpeInference(net.sharpe, observations, net.skew, net.kurtosis, benchmarks[0]?.sharpe ?? null),
   };
 }

@@ -1,6 +1,8 @@
 import { RotorError } from '../errors.ts';
 import { resolveParams, type ParamSpecs, type ParamValues } from '../strategy/params.ts';
 import { resolveSymbols, type Strategy } from '../strategy/define.ts';
+import { guardedCall, guardStrategy, strictParams } from '../strategy/guard.ts';
+import { checkSymbolName } from '../strategy/symbol-name.ts';
 import { resolveSettings } from '../settings.ts';
 import type { RunSettings } from '../types.ts';
 import { settingsMacro, settingsSymbols } from '../model-settings.ts';
@@ -22,20 +24,33 @@ export interface ResolvedRun {
   optionalMacro: string[];
 }
 
+/**
+ * The strategy comes back guarded (guardStrategy): its hooks read strict params, and whatever they throw names the
+ * hook, bar and line. Every name it declares is checked, since names become file names under the data folder.
+ */
 export function resolveRun(strategy: Strategy, params?: Readonly<Record<string, unknown>>, settings?: Partial<RunSettings>): ResolvedRun {
   const s = resolveSettings(settings);
   const p = resolveParams(strategy.name, strategy.params ?? {}, params);
-  const universe = resolveSymbols(strategy.universe, p);
-  const signals = resolveSymbols(strategy.signals, p);
+  const strict = strictParams(strategy.name, p);
+  const list = (hook: 'universe' | 'signals' | 'macro' | 'optionalMacro') => {
+    const names = guardedCall(strategy, hook, () => resolveSymbols(strategy[hook], strict));
+    for (const n of names) checkSymbolName(n, `strategy ${strategy.name}'s ${hook}`);
+    return names;
+  };
+  const universe = list('universe');
+  const signals = list('signals');
   if (universe.length === 0) throw new RotorError(`strategy ${strategy.name} has an empty universe`);
+  const symbols = [...new Set([...universe, ...signals, ...settingsSymbols(s)])];
+  const macro = [...new Set([...list('macro'), ...settingsMacro(s)])];
+  for (const n of [...symbols, ...macro]) checkSymbolName(n, 'settings');
   return {
-    strategy,
+    strategy: guardStrategy(strategy),
     params: p,
     settings: s,
     universe,
     signals,
-    symbols: [...new Set([...universe, ...signals, ...settingsSymbols(s)])],
-    macro: [...new Set([...resolveSymbols(strategy.macro, p), ...settingsMacro(s)])],
-    optionalMacro: resolveSymbols(strategy.optionalMacro, p),
+    symbols,
+    macro,
+    optionalMacro: list('optionalMacro'),
   };
 }

@@ -24,6 +24,7 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unkno
 }
 
 const BRAND = Symbol.for('rotor.strategy');
+const SOURCE = Symbol.for('rotor.strategy.source');
 
 export type Strategy<P extends ParamSpecs = ParamSpecs, S = unknown> = StrategyDefinition<P, S> & {
   readonly [BRAND]: true;
@@ -33,7 +34,38 @@ export type Strategy<P extends ParamSpecs = ParamSpecs, S = unknown> = StrategyD
 export function defineStrategy<const P extends ParamSpecs = {}, S = undefined>(
   definition: StrategyDefinition<P, S>,
 ): Strategy<P, S> {
-  return Object.freeze({ ...definition, [BRAND]: true as const });
+  const source = callerFile(new Error().stack);
+  return Object.freeze({ ...definition, [BRAND]: true as const, ...(source ? { [SOURCE]: source } : {}) });
+}
+
+/**
+ * The file that called `defineStrategy` (the strategy file), read from the stack at definition time, so that an
+ * error thrown in one of its hooks can name the file's own line.
+ */
+function callerFile(stack: string | undefined): string | undefined {
+  const frames = (stack ?? '').split('\n').slice(1);
+  const at = frames.findIndex((f) => /\bdefineStrategy\b/.test(f));
+  const frame = frames[at + 1] ?? frames[1];
+  return frame ? frameLocation(frame)?.file : undefined;
+}
+
+/** `file`, `line`, `column` of one V8 stack frame (`at f (file:///x.ts:3:9)` or `at file:///x.ts:3:9`). */
+export function frameLocation(frame: string): { file: string; line: number; column: number } | undefined {
+  const t = frame.trim();
+  const m = /\((.+):(\d+):(\d+)\)$/.exec(t) ?? /^at (?:async )?(.+):(\d+):(\d+)$/.exec(t);
+  if (!m) return undefined;
+  let file = m[1];
+  if (file.startsWith('file://')) {
+    file = decodeURIComponent(file.slice('file://'.length));
+    if (/^\/[A-Za-z]:\//.test(file)) file = file.slice(1);
+  }
+  return { file, line: Number(m[2]), column: Number(m[3]) };
+}
+
+/** The strategy's file, when it was defined in one (a built-in bundled into rotor names rotor's own file). */
+export function strategySource(strategy: Strategy): string | undefined {
+  const s = (strategy as unknown as Record<symbol, unknown>)[SOURCE];
+  return typeof s === 'string' ? s : undefined;
 }
 
 export function isStrategy(value: unknown): value is Strategy {

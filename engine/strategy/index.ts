@@ -1,4 +1,4 @@
-export { defineStrategy, isStrategy, resolveSymbols, type Strategy, type StrategyDefinition, type SymbolList } from './define.ts';
+export { defineStrategy, frameLocation, isStrategy, resolveSymbols, strategySource, type Strategy, type StrategyDefinition, type SymbolList } from './define.ts';
 export type { BarField, StrategyContext, Weights } from './context.ts';
 export {
   coerceParam,
@@ -9,3 +9,5 @@ export {
   type ParamValue,
   type ParamValues,
 } from './params.ts';
+export { guardStrategy, strictParams, StrategyError } from './guard.ts';
+export { checkSymbolName, symbolNameProblem } from './symbol-name.ts';

@@ -128,6 +128,17 @@ export function runHtml(model: RunReportModel, charts: readonly ChartSpec[] = ru
     ),
   );
 
+  if (model.inference) {
+    body.push(
+      section(
+        'Is the Sharpe ratio luck?',
+        htmlTable(['', 'Value', 'What it says'], model.inference.rows.map((r) => [esc(r.label), esc(formatCell(r.cell, r.format)), esc(r.meaning)]), { textCols: [2] }) +
+          `<p class="muted">Basis: ${esc(model.inference.basis)}. Formulas are in METRICS.md.</p>`,
+        'sharpe-inference',
+      ),
+    );
+  }
+
   body.push(section('Drawdowns', htmlTable(['#', 'Peak', 'Trough', 'Recovery', 'Depth', 'Days to trough', 'Length (days)'], model.worstDrawdowns.map((d, i) => [String(i + 1), esc(d.start), esc(d.trough), esc(d.recovery ?? 'not recovered'), signed(pct(d.depth), d.depth), String(d.toTrough), String(d.length)])) + '<p class="muted">The five deepest; lengths in trading days from the peak.</p>', 'drawdowns'));
 
   body.push(section('Returns by month and year', draw('monthly-heatmap', 'yearly') +

@@ -71,6 +71,12 @@ export function runMarkdown(model: RunReportModel, images: MarkdownImages = {}):
   out.push(table(['', ...model.table.columns], [['Final equity', money(m.finalEquity), ...model.table.columns.slice(1).map(() => '')], ...model.table.rows.map((r) => [r.label, ...r.cells.map((c) => formatCell(c, r.format))])]), '');
   out.push(`Sharpe and Sortino use a risk-free rate of ${pct(m.riskFree)}; relative figures compare the strategy's net daily returns with each benchmark's. Formulas are in METRICS.md.`, '');
 
+  if (model.inference) {
+    out.push('## Is the Sharpe ratio luck?', '');
+    out.push(table(['', 'Value', 'What it says'], model.inference.rows.map((r) => [r.label, formatCell(r.cell, r.format), mdText(r.meaning)])), '');
+    out.push(`Basis: ${mdText(model.inference.basis)}. Formulas: METRICS.md.`, '');
+  }
+
   const dd = m.maxDrawdown;
   out.push('## Drawdowns', '');
   if (images.drawdown) out.push(`![Underwater drawdown](${images.drawdown})`, '');

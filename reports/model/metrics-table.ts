@@ -1,7 +1,7 @@
 import type { BenchmarkMetrics, ColumnMetrics, Metrics } from '../../engine/metrics/index.ts';
 
 /** How a renderer shows a cell; renderers format, they never compute. */
-export type CellFormat = 'pct' | 'ratio' | 'money' | 'bars' | 'days' | 'count' | 'text';
+export type CellFormat = 'pct' | 'ratio' | 'ratio4' | 'money' | 'bars' | 'days' | 'count' | 'text';
 
 export interface Cell {
   value: number | null;

@@ -8,6 +8,7 @@ import type { RunRecord } from '../run-record.ts';
 import { histogram, type Histogram } from './histogram.ts';
 import { methodSection, type MethodSection } from './method.ts';
 import { benchmarksOf, metricsTable, type MetricsTable } from './metrics-table.ts';
+import { inferenceSection, type InferenceSection } from './sharpe-inference.ts';
 import { ruleTimeline, type RuleTimeline } from './rule-timeline.ts';
 import type { PriceSeries, RunReportInputs } from './run-inputs.ts';
 import { calendarYears, monthlyTable, worstDrawdowns, type CalendarYear, type DrawdownRow, type MonthlyRow } from './tables.ts';
@@ -27,6 +28,8 @@ export interface RunReportModel {
   span: { from: string; to: string; bars: number; years: number | null };
   metrics: Metrics;
   table: MetricsTable;
+  /** The Sharpe ratio's standard error, PSR and minimum track record; null for an older metrics.json. */
+  inference: InferenceSection | null;
   benchmarkSymbols: string[];
   params: [string, string][];
   monthly: MonthlyRow[];
@@ -125,6 +128,7 @@ export function buildRunModel(inp: RunReportInputs): RunReportModel {
     span: { from: record.data.from, to: record.data.to, bars: record.data.bars, years: m.years },
     metrics: m,
     table: metricsTable(m),
+    inference: inferenceSection(m),
     benchmarkSymbols: benches.map((b) => b.symbol),
     params: Object.entries(record.strategy.params).map(([key, v]) => [key, paramText(v)]),
     monthly: monthlyTable(dates, equity),

@@ -73,7 +73,7 @@ describe('several benchmarks', () => {
       { name: 'IWM', weights: { IWM: 1 } },
       { name: '60/40', weights: { SPY: 0.6, SHY: 0.4 } },
     ]);
-    expect(() => parseBenchmarkFlag('60/40:SPY:0.6,SHY:0.3')).toThrow('--benchmark 60/40:SPY:0.6,SHY:0.3: the weights of 60/40 sum to 0.8999999999999999, not 1');
+    expect(() => parseBenchmarkFlag('60/40:SPY:0.6,SHY:0.3')).toThrow('--benchmark 60/40:SPY:0.6,SHY:0.3: the weights of 60/40 sum to 0.9, not 1');
     expect(() => parseBenchmarkFlag('SPY,SHY:0.4')).toThrow(/"SHY:0.4" is not SYMBOL/);
   });
 });

@@ -1,0 +1,115 @@
+import { dateProblem, RotorError } from '../engine/index.ts';
+
+/**
+ * Checks yargs cannot make itself, on the text the user typed: yargs turns `--cash abc` into NaN and the text is
+ * gone by the time a command sees it, so numbers are checked on the raw arguments, against the options the parsed
+ * command declares.
+ */
+
+/** Decimal notation only: `1e5`, `0.02`, `-3`, `.5`; not hex, not `Infinity`, not empty. */
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** Options whose value is a calendar date, whatever the command. */
+const DATE_OPTIONS = new Set(['from', 'to']);
+
+/** `--name value` and `--name=value` pairs of raw arguments (flags after `--` are positional). */
+function rawValues(argv: readonly string[]): [name: string, value: string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const m = /^--?([^=\s]+)(?:=(.*))?$/s.exec(a);
+    if (!m || /^-\d|^-\./.test(a)) continue;
+    const next = argv[i + 1];
+    const value = m[2] ?? (next !== undefined && (!next.startsWith('-') || NUMBER.test(next)) ? next : undefined);
+    out.push([m[1], value]);
+  }
+  return out;
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Every number and date flag the user typed, read as typed: a bad one is one line echoing the text. */
+export function checkTypedValues(argv: readonly string[], numberOptions: readonly string[]): void {
+  const numbers = new Set(numberOptions.map(kebab));
+  for (const [name, value] of rawValues(argv)) {
+    const flag = kebab(name);
+    if (numbers.has(flag)) {
+      if (value === undefined) throw new RotorError(`--${flag} needs a number`);
+      if (!NUMBER.test(value.trim())) throw new RotorError(`--${flag} ${value}: expected a number (like 100000, 0.02 or 1e5)`);
+    }
+    if (DATE_OPTIONS.has(flag) && value !== undefined) {
+      const problem = dateProblem(value);
+      if (problem) throw new RotorError(`--${flag} ${value}: ${problem}`);
+    }
+  }
+}
+
+/** Edit distance, for suggestions. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const here = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = here;
+    }
+  }
+  return row[b.length];
+}
+
+/** The known name closest to a misspelt one, when it is close enough to be what was meant. */
+export function closest(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = k.startsWith(typed) || typed.startsWith(k) ? Math.abs(k.length - typed.length) * 0.5 : distance(typed, k);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(typed.length / 3)) ? best : undefined;
+}
+
+/**
+ * yargs' "Unknown argument(s): cahs" as one line with a suggestion for each: a flag the command knows (`--cash`) or,
+ * for a word where a command was expected, a command.
+ */
+export function unknownArgumentLine(message: string, argv: readonly string[], options: readonly string[], commands: readonly string[]): string | undefined {
+  const typed = argv.filter((a) => !a.startsWith('-'));
+  const recommended = /^Did you mean (\S+)\?$/.exec(message.trim());
+  if (recommended) {
+    const word = closest(recommended[1], typed.filter((t) => t !== recommended[1])) ?? typed[0];
+    return `unknown command ${word} (did you mean ${recommended[1]}?) (see rotor --help)`;
+  }
+  const m = /^Unknown arguments?: (.+)$/s.exec(message.trim());
+  if (!m) return undefined;
+  const flags = options.map(kebab);
+  // yargs names a misspelt --two-words flag twice, as typed and camel-cased.
+  const names = [...new Set(m[1].split(/,\s*/).map(kebab))];
+  const parts = names.map((name) => {
+    const asFlag = argv.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `-${name}`);
+    if (asFlag) {
+      const s = closest(kebab(name), flags);
+      return `unknown flag --${name}${s ? ` (did you mean --${s}?)` : ''}`;
+    }
+    const s = closest(name, commands);
+    return `unknown ${s ? 'command' : 'argument'} ${name}${s ? ` (did you mean ${s}?)` : ''}`;
+  });
+  return `${parts.join('; ')} (see rotor --help)`;
+}
+
+/** What the yargs instance knows at this point of the parse (the running command's options), typed. */
+interface Introspect {
+  getOptions(): { number: string[]; key: Record<string, unknown> };
+  getInternalMethods(): { getCommandInstance(): { getCommands(): string[] } };
+}
+
+export function declaredNumbers(parser: unknown): string[] {
+  return (parser as Introspect).getOptions().number;
+}
+
+export function declaredNames(parser: unknown): { options: string[]; commands: string[] } {
+  const y = parser as Introspect;
+  return { options: Object.keys(y.getOptions().key), commands: y.getInternalMethods().getCommandInstance().getCommands() };
+}
