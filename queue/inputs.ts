@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Redis } from 'ioredis';
-import { unpackDataset, ROTOR_ROOT, type Dataset } from '../datasets/index.ts';
+import { unpackDataset, type Dataset } from '../datasets/index.ts';
 import type { BatchPlan } from '../batch/index.ts';
 import { builtInPath } from '../strategies/index.ts';
 import { readDataset, readStrategy, sha256, type Checked, type SweepManifest } from './store.ts';
@@ -38,7 +37,7 @@ export async function fetchDataset(redis: Redis, cacheDir: string, manifest: Swe
  * The plan with each strategy pointing at this machine's copy. A built-in is this rotor's own file (its hash is
  * checked when it loads). A strategy file is fetched (signed, by its sha256) into the cache, under the place it had
  * in the coordinator's rotor folder, beside a stub of rotor's engine there, so a relative import of the engine
- * resolves to this rotor's; `import 'rotor'` resolves to it too.
+ * resolves to this rotor's (as `import 'rotor'` does). Other files it imports are not sent: it fails to load.
  */
 export async function localPlan(redis: Redis, secret: Buffer, cacheDir: string, manifest: SweepManifest): Promise<Checked<BatchPlan>> {
   const strategies = [];
@@ -53,12 +52,8 @@ export async function localPlan(redis: Redis, secret: Buffer, cacheDir: string, 
     if (!existsSync(file) || sha256(readFileSync(file)) !== entry.sha256) {
       const got = await readStrategy(redis, secret, entry.sha256);
       if (!got.ok) return got;
-      const engine = pathToFileURL(join(ROTOR_ROOT, 'engine', 'index.ts')).href;
-      // ES modules, as in rotor's own folder (else the TypeScript loader takes the file for CommonJS).
-      writeAtomic(join(root, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-      writeAtomic(join(root, 'engine', 'index.ts'), `export * from '${engine}';\n`);
-      writeAtomic(join(root, 'node_modules', 'rotor', 'package.json'), JSON.stringify({ name: 'rotor', type: 'module', exports: './index.js' }));
-      writeAtomic(join(root, 'node_modules', 'rotor', 'index.js'), `export * from '${engine}';\n`);
+      // `rotor` is what a strategy file's loader maps to the running engine (strategies/typescript-loader.ts).
+      writeAtomic(join(root, 'engine', 'index.ts'), "export * from 'rotor';\n");
       writeAtomic(file, got.value);
     }
     strategies.push({ ...ref, path: file });
