@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { writeFilesAtomic } from '../reports/index.ts';
+import { loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
@@ -60,6 +60,8 @@ export interface CoordinatorResult {
   n: number;
   counts: { ok: number; failed: number };
   best: TrialRow | null;
+  /** The trials' overfitting block, as in sweep.json (complete only). */
+  overfitting?: OverfittingBlock;
   /** Trials this process ran (a resume runs only the missing ones). */
   ran: number;
   seconds: number;
@@ -219,6 +221,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     const { execution, run } = o.context.run(best.trial, true);
     if (execution?.result && execution.outcome.metrics && run) {
       const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
+      await loadSvgCharts(); // best/report.md's images
       for (const [name, text] of Object.entries(runFiles(record, execution.result, { market: o.dataset.market }))) files[`best/${name}`] = text;
     }
   }
@@ -228,5 +231,5 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);
   writeJson(join(out, MARKER), meta('complete', { counts, best: best ? { trial: best.trial, objective: best.objective, params: best.params, runKey: best.runKey } : null, overfitting }, timings));
-  return { status: 'complete', n, counts, best, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
+  return { status: 'complete', n, counts, best, overfitting, ran, seconds, files: [join(out, MARKER), ledgerPath, csvPath, ...written] };
 }

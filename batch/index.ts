@@ -14,3 +14,4 @@ export { paramText, trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
 export { batchEntries, readBatchFile, type BatchEntry } from './batch-file.ts';
 export { overfittingBlock } from './overfitting.ts';
 export { overfittingSummary } from './overfitting-summary.ts';
+export * from './walk-forward/index.ts';

@@ -1,4 +1,4 @@
-import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
+import { computeMetrics } from '../engine/metrics/index.ts';
 
 /** The metrics every trial row lists, by their path in metrics.json. */
 export const METRIC_COLUMNS = [
@@ -26,15 +26,7 @@ export const METRIC_COLUMNS = [
   'benchmark.correlation',
 ] as const;
 
-/** The number at a dotted path of a metrics object; null where the path holds null, NaN or nothing. */
-export function metricAt(metrics: Metrics | undefined, path: string): number | null {
-  let v: unknown = metrics;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return null;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
+export { metricAt } from '../engine/metrics/index.ts';
 
 /** Every path of a metrics object that holds a number (or null, as an absent number does), for --objective. */
 export function numericPaths(value: unknown, prefix = ''): string[] {

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROTOR_ROOT } from '../datasets/index.ts';
-import { Piscina } from 'piscina';
 import type { ChunkRunner, WorkerInit } from './runners.ts';
 import type { TrialRow } from './trial.ts';
 
@@ -21,9 +20,11 @@ export interface PoolOptions {
 
 /**
  * A piscina pool whose workers each get the plan and the data once (the market's SharedArrayBuffer is shared, not
- * copied) and then take chunks of trial indices. A worker that dies rejects its chunk and is replaced.
+ * copied) and then take chunks of trial indices. A worker that dies rejects its chunk and is replaced. Piscina is
+ * loaded here, when a pool starts, not when the CLI does.
  */
-export function poolRunner(init: WorkerInit, options: PoolOptions): ChunkRunner {
+export async function poolRunner(init: WorkerInit, options: PoolOptions): Promise<ChunkRunner> {
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: workerFile(),
     workerData: init,

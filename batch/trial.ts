@@ -80,7 +80,8 @@ export class TrialContext {
   run(i: number, full = false): { row: TrialRow; execution?: Execution; run?: RunPlan } {
     const { run, failed } = this.planTrial(i);
     if (!run) return { row: failed! };
-    const execution = execute(run, { market: this.market, macro: this.macro, view: this.view(run.spec.settings.prices) }, { full });
+    const figures = [...METRIC_COLUMNS, this.plan.objective];
+    const execution = execute(run, { market: this.market, macro: this.macro, view: this.view(run.spec.settings.prices) }, { full, figures });
     const t = trialAt(this.plan, i);
     return { row: rowOf(this.plan, i, t.label ?? null, run.resolved.strategy.name, run.spec.params as Record<string, ParamValue>, execution), execution, run };
   }
@@ -88,9 +89,11 @@ export class TrialContext {
 
 function rowOf(plan: BatchPlan, trial: number, label: string | null, strategy: string, params: Record<string, ParamValue>, { outcome }: Pick<Execution, 'outcome'>): TrialRow {
   const ok = outcome.status === 'ok';
+  // A trial's outcome carries the figures of its row; a full run's, the whole metrics.
+  const figure = (path: string) => (!ok ? null : outcome.figures ? (outcome.figures[path] ?? null) : metricAt(outcome.metrics, path));
   const metrics: Record<string, number | null> = {};
-  for (const path of METRIC_COLUMNS) metrics[path] = ok ? metricAt(outcome.metrics, path) : null;
-  if (!(plan.objective in metrics)) metrics[plan.objective] = ok ? metricAt(outcome.metrics, plan.objective) : null;
+  for (const path of METRIC_COLUMNS) metrics[path] = figure(path);
+  if (!(plan.objective in metrics)) metrics[plan.objective] = figure(plan.objective);
   return {
     trial,
     status: outcome.status,
@@ -101,7 +104,7 @@ function rowOf(plan: BatchPlan, trial: number, label: string | null, strategy: s
     strategy,
     params,
     metrics,
-    objective: ok ? metricAt(outcome.metrics, plan.objective) : null,
+    objective: figure(plan.objective),
     runKey: outcome.key,
     blocks: ok ? blockSums(outcome.returns, outcome.firstBar, plan.window, plan.pboBlocks) : [],
   };

@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { listSymbols, loadDataset, parseMacroTable } from '../datasets/index.ts';
 
@@ -72,6 +71,8 @@ export function benchLoad(dirIn = DEFAULT_DIR): number {
   }
 }
 
+// Bundled into dist/bench/run.js this module's URL is the bench's own, so it recognises itself by its source name.
 const args = process.argv.slice(2);
-if (args[0] === '--child') child(args[1], args[2], allSeries(args[1]));
-else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) benchLoad(args[0]);
+const isMain = process.argv[1] !== undefined && /bench[\\/]load\.ts$/.test(process.argv[1]);
+if (isMain && args[0] === '--child') child(args[1], args[2], allSeries(args[1]));
+else if (isMain) benchLoad(args[0]);

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { runBacktest } from '../engine/index.ts';
 import { computeMetrics } from '../engine/metrics/index.ts';
-import { buildRunModel, inputsFromResult, renderRunReports, runCharts, runHtml, type RunRecord } from '../reports/index.ts';
+import { buildRunModel, inputsFromResult, loadSvgCharts, renderRunReports, runCharts, runHtml, type RunRecord } from '../reports/index.ts';
 import { echartsBundle } from '../reports/html/echarts-bundle.ts';
 import { momentumRotation } from './momentum-rotation.ts';
 import { syntheticMarket } from './synthetic-market.ts';
@@ -25,7 +25,8 @@ function best(runs: number, f: () => void): number {
   return min;
 }
 
-export function benchReports(runs = 3): void {
+export async function benchReports(runs = 3): Promise<void> {
+  await loadSvgCharts();
   const market = syntheticMarket(ASSETS, BARS, 7);
   const result = runBacktest({ market, strategy: momentumRotation(market.symbols, 0.3, 126), settings: { benchmark: market.symbols[0] } });
   const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark });

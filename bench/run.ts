@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: single-thread throughput of the replay loop (runBacktest with full accounting, default
- * settings: next-open fills, costs on, total-return prices) on synthetic markets of 10, 100 and 500 assets.
+ * settings: next-open fills, costs on, total-return prices) on synthetic markets of 10, 100 and 500 assets, each
+ * beside a bare typed-array loop of the same strategy and costs timed in the same run (bench/bare-loops.ts), then
+ * sweep trials on real data (bench/streak-trials.ts), start-up, data load and report generation.
  *
  *   npx tsx bench/run.ts            full run: 1 warm-up, then timed runs until ≥ 7 runs and ≥ 2 s (max 60) per case
  *   npx tsx bench/run.ts --quick    smoke run: 1 warm-up + 2 timed runs per case
@@ -14,9 +16,12 @@ import { momentumRotation } from './momentum-rotation.ts';
 import { benchLoad } from './load.ts';
 import { benchReports } from './reports.ts';
 import { HAVE_SHARED_DATA, SHARED_DATA } from '../test/helpers/shared-data.ts';
+import { bareMomentum } from './bare-loops.ts';
+import { printStreakTrials } from './streak-trials.ts';
+import { benchStartup } from './startup.ts';
 
-const TARGET_MASSET_BARS = 20;
-const TARGET_ASSETS = 500;
+/** Million asset-bars per second the replay should reach, by number of assets (issue 8). */
+const TARGETS: Record<number, number> = { 10: 20, 500: 100 };
 const BARS = 5_000;
 const CASES = [10, 100, 500];
 
@@ -31,6 +36,8 @@ interface CaseResult {
   runs: number;
   medianMs: number;
   bestMs: number;
+  /** The bare loop of the same strategy (bench/bare-loops.ts), timed interleaved with rotor's runs. */
+  bareMedianMs: number;
   trades: number;
   rss: number;
   heap: number;
@@ -110,12 +117,23 @@ function runCase(assets: number, plan: Plan, peak: { rss: number; heap: number; 
     return ms;
   };
 
+  const bare = bareMomentum(market, view);
+  const bareOnce = () => {
+    const start = performance.now();
+    bare();
+    return performance.now() - start;
+  };
+
   const warmupMs = once(); // warm-up: JIT, inline caches, first touch of the view's pages
+  bareOnce();
   const times: number[] = [];
+  const bareTimes: number[] = [];
   let total = 0;
+  // Each rotor run is followed by a bare one, so that load from other processes slows both alike.
   while (times.length < plan.maxRuns && (times.length < plan.minRuns || total < plan.minTotalMs)) {
     const ms = once();
     times.push(ms);
+    bareTimes.push(bareOnce());
     total += ms;
   }
 
@@ -130,6 +148,7 @@ function runCase(assets: number, plan: Plan, peak: { rss: number; heap: number; 
     runs: times.length,
     medianMs: median(times),
     bestMs: Math.min(...times),
+    bareMedianMs: median(bareTimes),
     trades,
     rss,
     heap,
@@ -179,7 +198,7 @@ function main(): void {
   }
   console.log('');
 
-  const header = ['assets', 'bars', 'view ms', 'warm-up ms', 'runs', 'median ms', 'best ms', 'median M/s', 'best M/s', 'trades', 'market MB', 'view MB', 'peak rss MB', 'peak heap MB'];
+  const header = ['assets', 'bars', 'view ms', 'warm-up ms', 'runs', 'median ms', 'best ms', 'median M/s', 'best M/s', 'bare M/s', 'bare/rotor', 'trades', 'market MB', 'view MB', 'peak rss MB', 'peak heap MB'];
   const rows = results.map((r) => [
     String(r.assets),
     String(r.bars),
@@ -190,6 +209,8 @@ function main(): void {
     r.bestMs.toFixed(1),
     mAssetBars(r, r.medianMs).toFixed(2),
     mAssetBars(r, r.bestMs).toFixed(2),
+    mAssetBars(r, r.bareMedianMs).toFixed(2),
+    `${(r.medianMs / r.bareMedianMs).toFixed(1)}×`,
     String(r.trades),
     mb(r.marketBytes),
     mb(r.viewBytes),
@@ -207,25 +228,30 @@ function main(): void {
       `heapUsed ${mb(peak.heap)} MB, arrayBuffers ${mb(peak.arrayBuffers)} MB (typed arrays live outside the JS heap)`,
   );
 
-  const big = results.find((r) => r.assets === TARGET_ASSETS);
-  if (big) {
-    const got = mAssetBars(big, big.medianMs);
-    const verdict =
-      got >= TARGET_MASSET_BARS
-        ? 'MET'
-        : `NOT MET (${(TARGET_MASSET_BARS / got).toFixed(1)}× short)`;
-    console.log('');
+  console.log(`bare M/s: the same momentum rotation and costs as a bare loop over typed arrays (bench/bare-loops.ts), one`);
+  console.log(`bare run after each rotor run; bare/rotor = rotor's median time / the bare loop's (1.0× = the ceiling).`);
+  console.log('');
+  for (const r of results) {
+    const target = TARGETS[r.assets];
+    if (target === undefined) continue;
+    const got = mAssetBars(r, r.medianMs);
+    const verdict = got >= target ? 'MET' : `NOT MET (${(target / got).toFixed(1)}× short)`;
     console.log(
-      `${TARGET_ASSETS}-asset case: ${got.toFixed(2)} M asset-bars/s (median; best ${mAssetBars(big, big.bestMs).toFixed(2)}) ` +
-        `vs target ≥ ${TARGET_MASSET_BARS} M asset-bars/s on the ${TARGET_ASSETS}-asset case: ${verdict}`,
+      `${r.assets}-asset case: ${got.toFixed(2)} M asset-bars/s (median; best ${mAssetBars(r, r.bestMs).toFixed(2)}; ` +
+        `bare loop ${mAssetBars(r, r.bareMedianMs).toFixed(2)}) vs target ≥ ${target}: ${verdict}`,
     );
   }
 }
 
 main();
+console.log('');
+if (HAVE_SHARED_DATA) printStreakTrials(SHARED_DATA);
+else console.log(`sweep-trial bench skipped: no real data at ${SHARED_DATA}`);
+console.log('');
+benchStartup();
 // Data load (cold and warm) of the real data set, when it is there.
 console.log('');
 if (HAVE_SHARED_DATA) benchLoad(SHARED_DATA);
 else console.log(`data load bench skipped: no real data at ${SHARED_DATA}`);
 console.log('');
-benchReports();
+await benchReports();

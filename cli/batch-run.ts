@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
 import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
@@ -20,11 +19,12 @@ export function workerCount(flag: number | undefined): number {
   return flag;
 }
 
-/** On a terminal a progress bar; elsewhere a line every few seconds; nothing with --quiet. */
-function progressReporter(quiet: boolean, label: string, workersSeen?: () => number): { update(p: Progress): void; stop(): void } {
+/** On a terminal a progress bar (cli-progress, loaded only then); elsewhere a line every few seconds; nothing with --quiet. */
+async function progressReporter(quiet: boolean, label: string, workersSeen?: () => number): Promise<{ update(p: Progress): void; stop(): void }> {
   if (quiet) return { update() {}, stop() {} };
   const workers = () => (workersSeen ? `, ${workersSeen()} workers` : '');
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {value}/{total} trials | {rate}/s | ETA {eta_formatted} | failed {failed}{workers}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
@@ -71,13 +71,13 @@ export async function runBatchFlags(
   const runner = queue ??
     (workers === 0
       ? inProcessRunner(context, keepAll)
-      : poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 }));
+      : await poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 }));
   if (!(flags['chunk-timeout'] > 0)) throw new RotorError(`--chunk-timeout must be a number of seconds > 0, got ${flags['chunk-timeout']}`);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigint);
-  const progress = progressReporter(flags.quiet, label, queue && (() => queue.workersSeen()));
+  const progress = await progressReporter(flags.quiet, label, queue && (() => queue.workersSeen()));
   try {
     return await coordinate({
       plan,

@@ -7,15 +7,17 @@ import { settingsFromFlags, withRunFlags, type RunFlags } from './settings-flags
 import { summaryLines } from './summary.ts';
 import { runDemo } from './demo.ts';
 import { describeStrategy } from './describe.ts';
+import { checkCommand } from './check-command.ts';
 import { dataCommand } from './data-command.ts';
 import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
 import { batchCommand, batchOptions } from './batch-command.ts';
+import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.ts';
 import { workerCommand, workerOptions } from './worker-command.ts';
 import { queueOptions } from './queue-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
-import { rebuildReports } from '../reports/index.ts';
+import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
 import { checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
@@ -79,7 +81,8 @@ async function main(argv: string[]): Promise<void> {
         y
           .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run or rotor events' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html too (--no-html skips it)' }),
-      (args) => {
+      async (args) => {
+        await loadSvgCharts();
         const files = rebuildReports(String(args.dir), { html: args.html !== false });
         console.log(`wrote ${files.join(', ')}`);
       },
@@ -92,13 +95,22 @@ async function main(argv: string[]): Promise<void> {
         console.log(await describeStrategy(String(args.strategy)));
       },
     )
+    .command(
+      'check <strategy>',
+      "type-check a strategy file against rotor's types, then print its symbols and params",
+      (y) => y.positional('strategy', { type: 'string', demandOption: true, describe: 'a .ts strategy file' }),
+      async (args) => {
+        for (const line of await checkCommand(String(args.strategy))) console.log(line);
+      },
+    )
     .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
+    .command('walk-forward <strategy>', 'sweep rolling or anchored train windows, test each choice on the window after it, stitch the out-of-sample runs', (y) => walkForwardOptions(y), walkForwardCommand)
     .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
     .command('worker', 'take chunks of sweeps and batches from a Redis queue and run them on this machine\'s threads', (y) => workerOptions(y), workerCommand)
     .command('queue', 'look into a Redis queue: rotor queue status redis://HOST:PORT', (y) => queueOptions(y), () => {})
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, batch, worker, queue, demo, describe, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, worker, queue, demo, describe, check, data, events or report (see --help)')
     .strict()
     .recommendCommands()
     .middleware(() => checkTypedValues(argv, declaredNumbers(parser)))

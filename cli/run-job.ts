@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { RotorError, resolveRun, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import type { DatasetIdentity, MacroVintage } from '../datasets/index.ts';
-import { writeFilesAtomic } from '../reports/index.ts';
+import { loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
 import { execute, loadRunData, loadStrategyRef, planRun, runFiles, runRecord } from '../runs/index.ts';
 import { asFlagError, inFlagTerms } from './field-flags.ts';
 
@@ -58,6 +58,7 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     throw Object.assign(new RotorError(inFlagTerms(error)), error.stack ? { debugStack: error.stack } : {});
   }
   const record = runRecord(plan, result, outcome.metrics, dataset);
+  await loadSvgCharts(); // report.md's images
   const files = writeFilesAtomic(resolve(options.out), runFiles(record, result, { html: options.html !== false, market: dataset.market }));
   return { result, metrics: outcome.metrics, dataset: dataset.identity, runKey: plan.key, files };
 }

@@ -76,7 +76,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
       }
       const { market, macro } = data.value;
       const context = new TrialContext(plan.value, strategies, market, macro);
-      const pool = poolRunner({ plan: plan.value, market: market.toTransfer(), macro, views: context.allViews() }, { workers: o.threads, maxOldGenerationSizeMb: 4096 });
+      const pool = await poolRunner({ plan: plan.value, market: market.toTransfer(), macro, views: context.allViews() }, { workers: o.threads, maxOldGenerationSizeMb: 4096 });
       o.log(`sweep ${sweep.slice(0, 12)} (${manifest.title}, ${manifest.n} trials): set up on ${o.threads} threads`);
       return { manifest, context, pool, active: 0 };
     };

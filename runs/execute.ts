@@ -1,5 +1,5 @@
 import { FieldError, RotorError, runBacktest, type BacktestResult, type MacroSeries, type MarketData, type PriceView } from '../engine/index.ts';
-import { computeMetrics, dailyReturns } from '../engine/metrics/index.ts';
+import { computeMetrics, dailyReturns, metricFigures } from '../engine/metrics/index.ts';
 import type { RunError, RunOutcome } from './outcome.ts';
 import type { RunPlan } from './plan.ts';
 
@@ -14,6 +14,11 @@ export interface RunInputs {
 export interface ExecuteOptions {
   /** Keep the full result (curve, trades, decisions) for writing a run folder; a sweep trial does not. */
   full?: boolean;
+  /**
+   * Without `full`: the metric paths the outcome must carry (a sweep trial's row). The outcome then holds those
+   * figures only, not the whole metrics, which cost more to derive than the backtest.
+   */
+  figures?: readonly string[];
 }
 
 export interface Execution {
@@ -32,13 +37,14 @@ export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOption
     // A compact outcome needs neither the per-position columns nor the decision log.
     const record = options.full ? undefined : { positions: false, decisions: false };
     const result = runBacktest({ market: inputs.market, macro: inputs.macro, strategy: plan.resolved.strategy, resolved: plan.resolved, view, ...(record ? { record } : {}) });
-    const metrics = computeMetrics({ curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark, benchmarks: result.benchmarks, riskFreeDaily: result.riskFreeDaily });
+    const input = { curve: result.curve, trades: result.trades, riskFree: result.settings.riskFree, benchmark: result.benchmark, benchmarks: result.benchmarks, riskFreeDaily: result.riskFreeDaily };
+    const compact = !options.full && options.figures ? metricFigures(input, options.figures) : undefined;
     const outcome: RunOutcome = {
       key: plan.key,
       status: 'ok',
-      metrics,
-      firstBar: inputs.market.dates.indexOf(result.curve.dates[0]),
-      returns: dailyReturns(result.curve.equity),
+      ...(compact ? { figures: compact.figures } : { metrics: computeMetrics(input) }),
+      firstBar: barOf(inputs.market.dates, result.curve.dates[0]),
+      returns: compact && compact.dailyReturns.length === Math.max(0, result.curve.equity.length - 1) ? compact.dailyReturns : dailyReturns(result.curve.equity),
       counts: { bars: result.curve.dates.length, trades: result.trades.length, decisions: result.decisions.length, notes: result.notes.length },
       notes: result.notes,
     };
@@ -46,6 +52,19 @@ export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOption
   } catch (e) {
     return { outcome: failedOutcome(plan.key, runError(e)) };
   }
+}
+
+/** Index of `date` in the market's ascending calendar (a binary search: a sweep asks once per trial); -1 if absent. */
+function barOf(dates: readonly string[], date: string | undefined): number {
+  if (date === undefined) return -1;
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return dates[lo] === date ? lo : dates.indexOf(date);
 }
 
 export function failedOutcome(key: string, error: RunError): RunOutcome {

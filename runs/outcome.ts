@@ -19,6 +19,8 @@ export interface RunOutcome {
   status: 'ok' | 'failed';
   error?: RunError;
   metrics?: Metrics;
+  /** Instead of `metrics`, for a sweep trial: the figures it asked for by path (ExecuteOptions.figures). */
+  figures?: Readonly<Record<string, number | null>>;
   /** Market-calendar index of the curve's first bar; returns[i] is earned on bar firstBar + 1 + i. */
   firstBar: number;
   /** Daily simple returns of net equity (empty when failed). */

@@ -19,6 +19,8 @@ export const ENTRY_POINTS = {
   // What a user's strategy file gets when it imports rotor's engine (by relative path or as 'rotor').
   'engine/index': 'engine/index.ts',
   'bench/run': 'bench/run.ts',
+  // A sweep trial or a replay in a loop, for node --cpu-prof.
+  'bench/profile-trial': 'bench/profile-trial.ts',
   // The piscina worker of sweeps and batches (batch/pool.ts starts it by this path).
   'batch/worker': 'batch/worker.ts',
 };
@@ -28,7 +30,7 @@ export const ENTRY_POINTS = {
  * start worker threads from their own files, and the TypeScript loader. Everything else (yargs, fflate,
  * simple-statistics) is bundled: one file loads several times faster than the dozens a package is made of.
  */
-export const EXTERNAL = ['danfojs-node', 'yahoo-finance2', '@tensorflow/*', 'tsx', 'tsx/*', 'piscina', 'esbuild', 'bullmq', 'ioredis', 'cli-progress'];
+export const EXTERNAL = ['danfojs-node', 'yahoo-finance2', '@tensorflow/*', 'tsx', 'tsx/*', 'piscina', 'esbuild', 'typescript', 'bullmq', 'ioredis', 'cli-progress'];
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = fileURLToPath(new URL('../dist', import.meta.url));

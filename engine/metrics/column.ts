@@ -3,11 +3,11 @@ import { excessReturns } from './risk-free.ts';
  * The figures every column of a metrics table carries — the strategy net and gross of costs and each benchmark — so
  * that they are comparable line by line. Formulas: METRICS.md.
  */
-import { tailStats, type TailStats } from './distribution.ts';
-import { drawdownEpisodes, maxDrawdownEpisode } from './drawdown.ts';
-import { bestPeriod, periodReturns, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
-import { annualisedVolatility, cagr, dailyReturns, sharpeRatio, sortinoRatio, totalReturn } from './returns.ts';
-import { finiteOrNull, finiteValues, yearsBetween } from './util.ts';
+import { shapeStats, tailStats, type TailStats } from './distribution.ts';
+import { drawdownEpisodes, maxDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
+import { bestPeriod, periodReturns, periodReturnValues, positiveFraction, worstPeriod, type PeriodReturn } from './periods.ts';
+import { cagr, dailyReturns, momentsOf, sharpeOf, sortinoRatio, totalReturn, volatilityOf, type Moments } from './returns.ts';
+import { finiteArray, finiteOrNull, yearsBetween } from './util.ts';
 
 export interface DatedValue {
   date: string;
@@ -46,39 +46,136 @@ export function extremeDay(dates: readonly string[], returns: Float64Array, pick
 }
 
 /**
- * The column of one value series (equity or prices) on its dates. `years` defaults to the span of the dates; pass
- * NaN to leave CAGR and Calmar undefined (e.g. a gross curve that does not cover every date).
+ * One value series (equity or prices) on its dates, with what its figures share (daily returns, drawdown episodes,
+ * period returns, excess returns) derived once, when a figure first needs it: a sweep trial asks for a handful of
+ * figures, a report for all of them, and both get them from the same code. `years` defaults to the span of the dates;
+ * NaN leaves CAGR and Calmar undefined (e.g. a gross curve that does not cover every date).
  */
+export class ColumnBasis {
+  readonly n: number;
+  readonly values: Float64Array;
+  readonly dates: readonly string[];
+  readonly years: number;
+  private dailyMemo?: Float64Array;
+  private returnsMemo?: Float64Array;
+  private momentsMemo?: Moments;
+  private excessMomentsMemo?: Moments;
+  private episodesMemo?: DrawdownEpisode[];
+  private maxEpMemo?: DrawdownEpisode | null;
+  private monthsMemo?: PeriodReturn[];
+  private excessMemo?: number[];
+  private shapeMemo?: Pick<TailStats, 'skew' | 'kurtosis'>;
+
+  constructor(
+    dates: readonly string[],
+    values: Float64Array,
+    readonly rfDaily: number,
+    years?: number,
+    private readonly rfSeries?: Float64Array,
+  ) {
+    const n = Math.min(dates.length, values.length);
+    this.n = n;
+    this.values = values.subarray(0, n);
+    // The whole (frozen) window when it fits: period boundaries are kept per window array (periods.ts).
+    this.dates = n === dates.length ? dates : dates.slice(0, n);
+    this.years = years ?? (n > 0 ? yearsBetween(this.dates[0], this.dates[n - 1]) : NaN);
+  }
+
+  /** dailyReturns of the values (NaN where undefined). */
+  get daily(): Float64Array {
+    return (this.dailyMemo ??= dailyReturns(this.values));
+  }
+  /** The finite daily returns. */
+  get returns(): Float64Array {
+    return (this.returnsMemo ??= finiteArray(this.daily));
+  }
+  /** Their mean and standard deviation: volatility, Sharpe and Sortino share them. */
+  private get moments(): Moments {
+    return (this.momentsMemo ??= momentsOf(this.returns));
+  }
+  /** The moments of the returns less the risk-free rate, the series or the constant (r − 0 is r, bit for bit). */
+  private get excessMoments(): Moments {
+    if (!this.rfSeries && this.rfDaily === 0) return this.moments;
+    return (this.excessMomentsMemo ??= momentsOf(this.excess ?? this.returns.map((r) => r - this.rfDaily)));
+  }
+  get episodes(): DrawdownEpisode[] {
+    return (this.episodesMemo ??= drawdownEpisodes(this.values));
+  }
+  get maxEpisode(): DrawdownEpisode | null {
+    if (this.maxEpMemo === undefined) this.maxEpMemo = maxDrawdownEpisode(this.episodes);
+    return this.maxEpMemo;
+  }
+  get months(): PeriodReturn[] {
+    return (this.monthsMemo ??= periodReturns(this.dates, this.values, 'month'));
+  }
+  /** Excess returns over the per-bar risk-free series, when there is one. */
+  private get excess(): number[] | undefined {
+    if (!this.rfSeries) return undefined;
+    return (this.excessMemo ??= excessReturns(this.values, this.rfSeries.subarray(0, this.n)));
+  }
+
+  totalReturn(): number | null {
+    return totalReturn(this.values);
+  }
+  cagr(): number | null {
+    return this.n > 0 ? cagr(this.values[0], this.values[this.n - 1], this.years) : null;
+  }
+  volatility(): number | null {
+    return volatilityOf(this.moments);
+  }
+  // With a risk-free series the ratios take each day's own rate: the excess returns over it, against zero.
+  sharpe(): number | null {
+    const excess = this.excess;
+    return (excess ?? this.returns).length < 2 ? null : sharpeOf(this.excessMoments);
+  }
+  sortino(): number | null {
+    const excess = this.excess;
+    const returns = excess ?? this.returns;
+    if (returns.length < 1) return null;
+    return sortinoRatio(returns, excess ? 0 : this.rfDaily, this.excessMoments.mean);
+  }
+  maxDrawdown(): number {
+    return this.maxEpisode?.depth ?? 0;
+  }
+  calmar(): number | null {
+    const growth = this.cagr();
+    const maxDrawdown = this.maxDrawdown();
+    return growth !== null && maxDrawdown < 0 ? finiteOrNull(growth / Math.abs(maxDrawdown)) : null;
+  }
+  positiveMonths(): number | null {
+    return positiveFraction(this.monthsMemo ?? periodReturnValues(this.dates, this.values, 'month'));
+  }
+  /** Skew and kurtosis of the daily returns. */
+  shape(): Pick<TailStats, 'skew' | 'kurtosis'> {
+    return (this.shapeMemo ??= shapeStats(this.returns as unknown as number[]));
+  }
+
+  /** Every figure of the column. */
+  all(): ColumnMetrics {
+    const { dates, daily } = this;
+    const years = periodReturns(dates, this.values, 'year');
+    return {
+      totalReturn: this.totalReturn(),
+      cagr: this.cagr(),
+      volatility: this.volatility(),
+      sharpe: this.sharpe(),
+      sortino: this.sortino(),
+      calmar: this.calmar(),
+      maxDrawdown: this.maxDrawdown(),
+      maxDrawdownDuration: this.maxEpisode?.duration ?? 0,
+      ...tailStats(Array.from(this.returns), this.shape()),
+      bestDay: extremeDay(dates, daily, 'max'),
+      worstDay: extremeDay(dates, daily, 'min'),
+      bestMonth: bestPeriod(this.months),
+      worstMonth: worstPeriod(this.months),
+      bestYear: bestPeriod(years),
+      worstYear: worstPeriod(years),
+      positiveMonths: this.positiveMonths(),
+    };
+  }
+}
+
+/** The column of one value series on its dates (see ColumnBasis). */
 export function columnMetrics(dates: readonly string[], values: Float64Array, rfDaily: number, years?: number, rfSeries?: Float64Array): ColumnMetrics {
-  const n = Math.min(dates.length, values.length);
-  const v = values.subarray(0, n);
-  const d = dates.slice(0, n);
-  const y = years ?? (n > 0 ? yearsBetween(d[0], d[n - 1]) : NaN);
-  const daily = dailyReturns(v);
-  const returns = finiteValues(daily);
-  const maxEp = maxDrawdownEpisode(drawdownEpisodes(v));
-  const maxDrawdown = maxEp?.depth ?? 0;
-  const growth = n > 0 ? cagr(v[0], v[n - 1], y) : null;
-  const months = periodReturns(d, v, 'month');
-  const yearsList = periodReturns(d, v, 'year');
-  const excess = rfSeries ? excessReturns(v, rfSeries.subarray(0, n)) : undefined;
-  return {
-    totalReturn: totalReturn(v),
-    cagr: growth,
-    volatility: annualisedVolatility(returns),
-    // With a risk-free series the ratios take each day's own rate: the excess returns over it, against zero.
-    sharpe: excess ? sharpeRatio(excess, 0) : sharpeRatio(returns, rfDaily),
-    sortino: excess ? sortinoRatio(excess, 0) : sortinoRatio(returns, rfDaily),
-    calmar: growth !== null && maxDrawdown < 0 ? finiteOrNull(growth / Math.abs(maxDrawdown)) : null,
-    maxDrawdown,
-    maxDrawdownDuration: maxEp?.duration ?? 0,
-    ...tailStats(returns),
-    bestDay: extremeDay(d, daily, 'max'),
-    worstDay: extremeDay(d, daily, 'min'),
-    bestMonth: bestPeriod(months),
-    worstMonth: worstPeriod(months),
-    bestYear: bestPeriod(yearsList),
-    worstYear: worstPeriod(yearsList),
-    positiveMonths: positiveFraction(months),
-  };
+  return new ColumnBasis(dates, values, rfDaily, years, rfSeries).all();
 }

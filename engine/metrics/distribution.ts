@@ -25,9 +25,18 @@ export interface TailStats {
   tailRatio: number | null;
 }
 
-export function tailStats(returns: readonly number[]): TailStats {
+/** Skew and kurtosis alone (no sort): what a sweep trial's row keeps for the deflated Sharpe ratio. */
+export function shapeStats(returns: readonly number[]): Pick<TailStats, 'skew' | 'kurtosis'> {
   const n = returns.length;
   const spread = n >= 2 && sampleStandardDeviation(returns as number[]) > ZERO_STDEV;
+  return {
+    skew: spread && n >= 3 ? finiteOrNull(sampleSkewness(returns as number[])) : null,
+    kurtosis: spread && n >= 4 ? finiteOrNull(sampleKurtosis(returns as number[])) : null,
+  };
+}
+
+export function tailStats(returns: readonly number[], shape = shapeStats(returns)): TailStats {
+  const n = returns.length;
   const sorted = [...returns].sort((a, b) => a - b);
   const q05 = quantileSorted(sorted, 0.05);
   const q95 = quantileSorted(sorted, 0.95);
@@ -39,8 +48,8 @@ export function tailStats(returns: readonly number[]): TailStats {
     count++;
   }
   return {
-    skew: spread && n >= 3 ? finiteOrNull(sampleSkewness(returns as number[])) : null,
-    kurtosis: spread && n >= 4 ? finiteOrNull(sampleKurtosis(returns as number[])) : null,
+    skew: shape.skew,
+    kurtosis: shape.kurtosis,
     var95: n > 0 ? finiteOrNull(q05) : null,
     cvar95: count > 0 ? finiteOrNull(tail / count) : null,
     tailRatio: n > 0 && q05 !== 0 ? finiteOrNull(Math.abs(q95) / Math.abs(q05)) : null,

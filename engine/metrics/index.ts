@@ -3,12 +3,12 @@
  * repo root; keep the two in step.
  */
 import type { EquityCurve, Trade } from '../types.ts';
-import { benchmarkMetrics, type BenchmarkMetrics } from './benchmark.ts';
-import { columnMetrics, type ColumnMetrics, type DatedValue } from './column.ts';
-import { drawdownEpisodes, longestDrawdownEpisode, maxDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
+import { BenchmarkBasis, type BenchmarkMetrics } from './benchmark.ts';
+import { ColumnBasis, type ColumnMetrics, type DatedValue } from './column.ts';
+import { longestDrawdownEpisode, type DrawdownEpisode } from './drawdown.ts';
 import { exposure, type Exposure } from './exposure.ts';
 import type { PeriodReturn } from './periods.ts';
-import { dailyReturns, dailyRiskFree } from './returns.ts';
+import { dailyRiskFree } from './returns.ts';
 import {
   annualisedTurnover,
   roundTrips,
@@ -26,7 +26,8 @@ export { dailyReturns, dailyRiskFree } from './returns.ts';
 export { drawdownSeries, drawdownEpisodes, type DrawdownEpisode } from './drawdown.ts';
 export { periodReturns, type PeriodKind, type PeriodReturn } from './periods.ts';
 export { roundTrips, summariseRoundTrips, type RoundTrip, type RoundTripSummary } from './trades.ts';
-export { columnMetrics, type ColumnMetrics, type DatedValue } from './column.ts';
+export { columnMetrics, ColumnBasis, type ColumnMetrics, type DatedValue } from './column.ts';
+export { metricAt, metricFigures, FIGURE_PATHS } from './figures.ts';
 export { quantileSorted, tailStats, type TailStats } from './distribution.ts';
 export { rollingStats, ROLLING_WINDOW, type RollingStats } from './rolling.ts';
 export type { BenchmarkMetrics } from './benchmark.ts';
@@ -149,43 +150,106 @@ function drawdownSummary(dates: readonly string[], e: DrawdownEpisode | null): D
   };
 }
 
+/**
+ * What the figures of one run share, each derived once when first needed: the net and gross columns, the drawdown
+ * episodes, the round trips, every benchmark. computeMetrics assembles all of it; metricFigures (figures.ts) only
+ * what a sweep trial's row lists.
+ */
+export class MetricsBasis {
+  readonly n: number;
+  readonly dates: readonly string[];
+  readonly equity: Float64Array;
+  readonly riskFree: number;
+  readonly yearsRaw: number;
+  readonly net: ColumnBasis;
+  readonly gross: ColumnBasis;
+  private readonly rfSeries?: Float64Array;
+  private readonly rfDaily: number;
+  private benchmarksMemo?: BenchmarkBasis[];
+  private tradingMemo?: TradingMetrics;
+
+  constructor(readonly input: MetricsInput) {
+    const { curve } = input;
+    this.rfSeries = input.riskFreeDaily;
+    this.riskFree = this.rfSeries ? annualRiskFree(this.rfSeries) : Number.isFinite(input.riskFree) ? input.riskFree : 0;
+    this.rfDaily = dailyRiskFree(this.riskFree);
+    const n = Math.min(curve.dates.length, curve.equity.length);
+    this.n = n;
+    this.dates = n === curve.dates.length ? curve.dates : curve.dates.slice(0, n);
+    this.equity = curve.equity.subarray(0, n);
+    const gross = curve.grossEquity.subarray(0, Math.min(n, curve.grossEquity.length));
+    this.yearsRaw = n > 0 ? yearsBetween(this.dates[0], this.dates[n - 1]) : NaN;
+    this.net = new ColumnBasis(this.dates, this.equity, this.rfDaily, this.yearsRaw, this.rfSeries);
+    const grossDates = gross.length === this.dates.length ? this.dates : this.dates.slice(0, gross.length);
+    this.gross = new ColumnBasis(grossDates, gross, this.rfDaily, gross.length === n ? this.yearsRaw : NaN, this.rfSeries);
+  }
+
+  /** Every benchmark, the first being `benchmark`. */
+  get benchmarks(): BenchmarkBasis[] {
+    const { input } = this;
+    return (this.benchmarksMemo ??= (input.benchmarks ?? (input.benchmark ? [input.benchmark] : [])).map(
+      (b) => new BenchmarkBasis(b.symbol, this.dates, this.equity, b.prices, this.rfSeries ?? this.rfDaily, this.net.daily),
+    ));
+  }
+
+  /** The benchmark of `benchmark` (the first of `benchmarks`), when one was given. */
+  get benchmark(): BenchmarkBasis | null {
+    return this.input.benchmark ? (this.benchmarks[0] ?? null) : null;
+  }
+
+  get trading(): TradingMetrics {
+    if (this.tradingMemo) return this.tradingMemo;
+    const { curve, trades } = this.input;
+    const n = this.n;
+    const equityValues = finiteArray(this.equity);
+    const meanEquity = equityValues.length > 0 ? meanOf(equityValues) : NaN;
+    const notional = tradedNotional(trades);
+    const trips = summariseRoundTrips(roundTrips(trades));
+    return (this.tradingMemo = {
+      trades: trades.length,
+      notional,
+      turnover: annualisedTurnover(notional, meanEquity, this.yearsRaw),
+      roundTrips: trips.count,
+      wins: trips.wins,
+      losses: trips.losses,
+      winRate: trips.winRate,
+      profitFactor: trips.profitFactor,
+      expectancy: trips.expectancy,
+      averageReturn: trips.averageReturn,
+      averageHoldingDays: trips.averageHoldingDays,
+      totalCommission: totalCommission(trades),
+      totalSlippage: totalSlippage(trades),
+      totalBorrow: n > 0 && curve.borrowPaid ? curve.borrowPaid[n - 1] : 0,
+      interest: n > 0 && curve.interest ? curve.interest[n - 1] : 0,
+    });
+  }
+
+  maxDrawdown(): DrawdownSummary {
+    return drawdownSummary(this.dates, this.net.maxEpisode);
+  }
+
+  exposure(): Exposure {
+    return exposure(this.input.curve, this.n);
+  }
+}
+
 export function computeMetrics(input: MetricsInput): Metrics {
-  const { curve, trades } = input;
-  const rfSeries = input.riskFreeDaily;
-  const riskFree = rfSeries ? annualRiskFree(rfSeries) : Number.isFinite(input.riskFree) ? input.riskFree : 0;
-  const rfDaily = dailyRiskFree(riskFree);
-  const n = Math.min(curve.dates.length, curve.equity.length);
-  const dates = n === curve.dates.length ? curve.dates : curve.dates.slice(0, n);
-  const equity = curve.equity.subarray(0, n);
-  const gross = curve.grossEquity.subarray(0, Math.min(n, curve.grossEquity.length));
-
-  const yearsRaw = n > 0 ? yearsBetween(dates[0], dates[n - 1]) : NaN;
-  const years = finiteOrNull(yearsRaw);
-
-  const net = columnMetrics(dates, equity, rfDaily, yearsRaw, rfSeries);
-  const episodes = drawdownEpisodes(equity);
-  const maxEp = maxDrawdownEpisode(episodes);
-  const longEp = longestDrawdownEpisode(episodes);
-
-  const equityValues = finiteArray(equity);
-  const meanEquity = equityValues.length > 0 ? meanOf(equityValues) : NaN;
-  const notional = tradedNotional(trades);
-  const trips = summariseRoundTrips(roundTrips(trades));
-
-  const benchmarks = (input.benchmarks ?? (input.benchmark ? [input.benchmark] : [])).map((b) =>
-    benchmarkMetrics(b.symbol, dates, equity, b.prices, rfSeries ?? rfDaily),
-  );
+  const basis = new MetricsBasis(input);
+  const { n, dates, equity } = basis;
+  const net = basis.net.all();
+  const longEp = longestDrawdownEpisode(basis.net.episodes);
+  const benchmarks = basis.benchmarks.map((b) => b.all());
 
   let observations = 0;
-  const daily = dailyReturns(equity);
+  const daily = basis.net.daily;
   for (let i = 0; i < daily.length; i++) if (Number.isFinite(daily[i])) observations++;
 
   return {
     start: n > 0 ? dates[0] : null,
     end: n > 0 ? dates[n - 1] : null,
     bars: n,
-    years,
-    riskFree,
+    years: finiteOrNull(basis.yearsRaw),
+    riskFree: basis.riskFree,
     initialEquity: n > 0 ? finiteOrNull(equity[0]) : null,
     finalEquity: n > 0 ? finiteOrNull(equity[n - 1]) : null,
 
@@ -194,7 +258,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     volatility: net.volatility,
     sharpe: net.sharpe,
     sortino: net.sortino,
-    maxDrawdown: drawdownSummary(dates, maxEp),
+    maxDrawdown: basis.maxDrawdown(),
     longestDrawdown: longEp
       ? {
           duration: longEp.duration,
@@ -217,25 +281,9 @@ export function computeMetrics(input: MetricsInput): Metrics {
     worstYear: net.worstYear,
     positiveMonths: net.positiveMonths,
 
-    exposure: exposure(curve, n),
-    trading: {
-      trades: trades.length,
-      notional,
-      turnover: annualisedTurnover(notional, meanEquity, yearsRaw),
-      roundTrips: trips.count,
-      wins: trips.wins,
-      losses: trips.losses,
-      winRate: trips.winRate,
-      profitFactor: trips.profitFactor,
-      expectancy: trips.expectancy,
-      averageReturn: trips.averageReturn,
-      averageHoldingDays: trips.averageHoldingDays,
-      totalCommission: totalCommission(trades),
-      totalSlippage: totalSlippage(trades),
-      totalBorrow: n > 0 && curve.borrowPaid ? curve.borrowPaid[n - 1] : 0,
-      interest: n > 0 && curve.interest ? curve.interest[n - 1] : 0,
-    },
-    gross: columnMetrics(dates.slice(0, gross.length), gross, rfDaily, gross.length === n ? yearsRaw : NaN, rfSeries),
+    exposure: basis.exposure(),
+    trading: basis.trading,
+    gross: basis.gross.all(),
     benchmark: input.benchmark ? (benchmarks[0] ?? null) : null,
     benchmarks,
     sharpeInference: sharpeInference(net.sharpe, observations, net.skew, net.kurtosis, benchmarks[0]?.sharpe ?? null),

@@ -47,19 +47,27 @@ function periodStarts(dates: readonly string[], kind: PeriodKind): Int32Array {
  * first equity. NaN when the base is not positive.
  */
 export function periodReturns(dates: readonly string[], equity: Float64Array, kind: PeriodKind): PeriodReturn[] {
-  const n = Math.min(dates.length, equity.length);
-  const out: PeriodReturn[] = [];
-  if (n === 0) return out;
+  const rets = periodReturnValues(dates, equity, kind);
   const starts = periodStarts(dates, kind);
-  let start = 0;
+  const out: PeriodReturn[] = [];
+  for (let j = 0; j < rets.length; j++) out.push({ period: periodKey(dates[j === 0 ? 0 : starts[j - 1]], kind), ret: rets[j] });
+  return out;
+}
+
+/** The returns of periodReturns alone, without their period names. */
+export function periodReturnValues(dates: readonly string[], equity: Float64Array, kind: PeriodKind): Float64Array {
+  const n = Math.min(dates.length, equity.length);
+  if (n === 0) return new Float64Array(0);
+  const starts = periodStarts(dates, kind);
+  let count = 1;
+  while (count - 1 < starts.length && starts[count - 1] < n) count++;
+  const out = new Float64Array(count);
   let base = equity[0];
-  for (let j = 0; ; j++) {
+  for (let j = 0; j < count; j++) {
     const next = j < starts.length && starts[j] < n ? starts[j] : n;
     const last = equity[next - 1];
-    out.push({ period: periodKey(dates[start], kind), ret: base > 0 ? last / base - 1 : NaN });
-    if (next >= n) break;
+    out[j] = base > 0 ? last / base - 1 : NaN;
     base = last;
-    start = next;
   }
   return out;
 }
@@ -79,8 +87,15 @@ export function worstPeriod(periods: readonly PeriodReturn[]): PeriodReturn | nu
 }
 
 /** Fraction (0…1) of periods with a finite return > 0; null when there is none. */
-export function positiveFraction(periods: readonly PeriodReturn[]): number | null {
-  const finite = periods.filter((p) => Number.isFinite(p.ret));
-  if (finite.length === 0) return null;
-  return finite.filter((p) => p.ret > 0).length / finite.length;
+export function positiveFraction(periods: readonly PeriodReturn[] | Float64Array): number | null {
+  let finite = 0;
+  let positive = 0;
+  for (let j = 0; j < periods.length; j++) {
+    const p = periods[j];
+    const ret = typeof p === 'number' ? p : p.ret;
+    if (!Number.isFinite(ret)) continue;
+    finite++;
+    if (ret > 0) positive++;
+  }
+  return finite === 0 ? null : positive / finite;
 }

@@ -50,14 +50,36 @@ function excessOf(returns: ArrayLike<number>, rfDaily: number): ArrayLike<number
   return out;
 }
 
+/** The mean and sample standard deviation of returns (n ≥ 2 for the deviation), as the ratios take them. */
+export interface Moments {
+  count: number;
+  mean: number;
+  sd: number;
+}
+
+export function momentsOf(returns: ArrayLike<number>): Moments {
+  const count = returns.length;
+  const mean = count > 0 ? meanOf(returns) : NaN;
+  return { count, mean, sd: count > 1 ? sampleSdOf(returns, mean) : NaN };
+}
+
+/** annualisedVolatility from the returns' moments. */
+export function volatilityOf(m: Moments): number | null {
+  if (m.count < 2) return null;
+  return finiteOrNull(m.sd * Math.sqrt(TRADING_DAYS_PER_YEAR));
+}
+
+/** sharpeRatio from the moments of the excess returns. */
+export function sharpeOf(m: Moments): number | null {
+  if (m.count < 2) return null;
+  if (!(m.sd > ZERO_STDEV)) return null;
+  return finiteOrNull((m.mean / m.sd) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+}
+
 /** mean(r − rf_d) / sampleStdev(r − rf_d) × √252; null with fewer than two returns or zero stdev. */
 export function sharpeRatio(returns: ArrayLike<number>, rfDaily: number): number | null {
   if (returns.length < 2) return null;
-  const excess = excessOf(returns, rfDaily);
-  const m = meanOf(excess);
-  const sd = sampleSdOf(excess, m);
-  if (!(sd > ZERO_STDEV)) return null;
-  return finiteOrNull((m / sd) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+  return sharpeOf(momentsOf(excessOf(returns, rfDaily)));
 }
 
 const downsideTerm = (x: number) => (x < 0 ? x * x : 0);
@@ -66,12 +88,12 @@ const downsideTerm = (x: number) => (x < 0 ? x * x : 0);
  * mean(r − rf_d) / DD × √252 with DD = sqrt(mean over ALL days of min(0, r − rf_d)²); null with no return or when
  * DD is zero (no day below the risk-free rate).
  */
-export function sortinoRatio(returns: ArrayLike<number>, rfDaily: number): number | null {
+export function sortinoRatio(returns: ArrayLike<number>, rfDaily: number, excessMean?: number): number | null {
   if (returns.length < 1) return null;
   const excess = excessOf(returns, rfDaily);
   const downside = Math.sqrt(meanOf(excess, downsideTerm));
   if (!(downside > ZERO_STDEV)) return null;
-  return finiteOrNull((meanOf(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR));
+  return finiteOrNull(((excessMean ?? meanOf(excess)) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR));
 }
 
 /** The finite daily returns of an equity series as number[]. */

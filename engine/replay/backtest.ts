@@ -15,7 +15,6 @@ import { calendarFlags, windowDates } from './calendar-flags.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
 import { RunModel, type ListingEvent } from './run-model.ts';
-import { startsPeriod } from '../calendar/schedule.ts';
 import { runRates, benchmarkSeries } from './run-extras.ts';
 
 export interface BacktestInput {
@@ -218,26 +217,32 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   };
 
   const pv = curve.positionValues;
-  const { newMonth, newYear } = calendarFlags(market.dates);
+  const equityCol = curve.equity;
+  const grossCol = curve.grossEquity;
+  const cashCol = curve.cash;
+  const fillAtClose = settings.fill === 'close';
+  const { newWeek, newMonth, newQuarter, newYear } = calendarFlags(market.dates);
   for (let t = startBar; t <= endBar; t++) {
     const r = t - startBar;
     core.bar = t;
     core.firstBar = t === startBar;
     core.newMonth = newMonth[t] === 1;
     core.newYear = newYear[t] === 1;
-    const date = market.dates[t];
-    const prev = t > 0 ? market.dates[t - 1] : '';
-    core.newWeek = startsPeriod('week', prev, date);
-    core.newQuarter = startsPeriod('quarter', prev, date);
+    core.newWeek = newWeek[t] === 1;
+    core.newQuarter = newQuarter[t] === 1;
 
+    // Most bars have no event: the queue is not searched for them.
     core.closeKnown = false;
-    process(t, Phase.Open);
-    process(t, Phase.Release);
+    if (queue.nextBar <= t) {
+      process(t, Phase.Open);
+      process(t, Phase.Release);
+    }
     core.closeKnown = true;
     refreshMarks(t);
-    process(t, Phase.Close);
+    if (queue.nextBar <= t) process(t, Phase.Close);
     core.equity = heldValue();
-    if (model.atClose(t, mark, core.equity)) {
+    // A run without cash interest, borrow fees or a maintenance margin only calls margin when equity is gone.
+    if (!(model.quiet && core.equity > 0) && model.atClose(t, mark, core.equity)) {
       refreshHeld();
       core.equity = heldValue();
     }
@@ -245,7 +250,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const weights = strategy.onBar(ctx, params, state);
     if (weights) core.rebalance(weights);
     schedule(t);
-    if (settings.fill === 'close') {
+    if (fillAtClose) {
       process(t, Phase.AfterDecision);
       // Orders placed while reacting to same-close fills go to the next close.
       if (core.pending.length) {
@@ -268,9 +273,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         equity += v;
       }
     }
-    curve.equity[r] = equity;
-    curve.grossEquity[r] = equity + portfolio.costsPaid;
-    curve.cash[r] = portfolio.cash;
+    equityCol[r] = equity;
+    grossCol[r] = equity + portfolio.costsPaid;
+    cashCol[r] = portfolio.cash;
     model.endOfBar(t);
   }
   if (queue.size > 0 && hasOrders(queue)) {

@@ -24,6 +24,11 @@ export class EventQueue<T> {
     return this.heap.length;
   }
 
+  /** The bar of the earliest event; Infinity when there is none. */
+  get nextBar(): number {
+    return this.heap.length ? this.heap[0].bar : Infinity;
+  }
+
   push(bar: number, phase: Phase, payload: T): void {
     const heap = this.heap;
     heap.push({ bar, phase, payload, seq: this.seq++ });

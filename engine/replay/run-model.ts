@@ -39,6 +39,8 @@ export class RunModel {
   readonly listings: ListingEvent[] = [];
   readonly borrowPaid?: Float64Array;
   readonly interest?: Float64Array;
+  /** No cash rate, borrow fee or maintenance margin: atClose can only act when equity is gone. */
+  readonly quiet: boolean;
   private readonly fill: FillContext;
   private readonly price: Float64Array;
   private readonly endsAt = new Map<number, number[]>();
@@ -53,6 +55,7 @@ export class RunModel {
     const rows = m.endBar - m.startBar + 1;
     if (m.settings.borrowBps > 0) this.borrowPaid = new Float64Array(rows);
     if (m.cashRates) this.interest = new Float64Array(rows);
+    this.quiet = !m.cashRates && m.settings.borrowBps <= 0 && m.settings.maintenanceMargin === 0;
     for (let k = 0; k < n; k++) {
       const sym = m.portfolio.symbols[k];
       if (m.first[k] > m.startBar && m.first[k] <= m.endBar) this.listings.push({ symbol: sym, date: m.dates[m.first[k]], event: 'first price' });

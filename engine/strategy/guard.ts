@@ -95,13 +95,15 @@ const ANSWERED = new Set(['toJSON', 'then', 'constructor', 'inspect', 'asymmetri
 
 /**
  * The params a strategy reads: the same values, but reading a name it does not declare throws instead of giving
- * `undefined` (a typo would silently change the results). Made once per run, never per bar.
+ * `undefined` (a typo would silently change the results). Made once per run, never per bar. The declared values are
+ * the view's own (frozen) properties, read at full speed on every bar; only a name it lacks reaches the guard, which
+ * sits on its prototype chain.
  */
 export function strictParams<P extends ParamSpecs>(strategy: string, values: ParamValues<P>): ParamValues<P> {
-  return new Proxy(values, {
+  const guard = new Proxy(Object.prototype, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && !Object.hasOwn(target, key) && !(key in Object.prototype) && !ANSWERED.has(key)) {
-        const known = Object.keys(target);
+      if (typeof key === 'string' && !(key in Object.prototype) && !ANSWERED.has(key)) {
+        const known = Object.keys(values);
         throw new RotorError(
           `strategy ${strategy} reads params.${key}, which it does not declare (${known.length ? `its params: ${known.join(', ')}` : 'it declares no params'})`,
         );
@@ -109,6 +111,7 @@ export function strictParams<P extends ParamSpecs>(strategy: string, values: Par
       return Reflect.get(target, key, receiver);
     },
   });
+  return Object.freeze(Object.assign(Object.create(guard) as object, values)) as ParamValues<P>;
 }
 
 /**
@@ -120,10 +123,15 @@ export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>): Stra
   if (GUARDED in strategy) return strategy;
   const s = strategy as unknown as Strategy;
   const views = new WeakMap<object, ParamValues<ParamSpecs>>();
-  // One strict view per params object (a run's), looked up at each call rather than made per bar.
+  // One strict view per params object (a run's), made once; the last one is kept at hand for the next bar.
+  let lastParams: object | undefined;
+  let lastView: ParamValues<ParamSpecs> | undefined;
   const strict = (params: ParamValues<ParamSpecs>) => {
+    if (params === lastParams) return lastView!;
     let v = views.get(params);
     if (!v) views.set(params, (v = strictParams(s.name, params)));
+    lastParams = params;
+    lastView = v;
     return v;
   };
   const date = (ctx: StrategyContext): string | undefined => {
@@ -142,7 +150,7 @@ export function guardStrategy<P extends ParamSpecs>(strategy: Strategy<P>): Stra
       } catch (e) {
         throw strategyError(s, 'onBar', date(ctx), e);
       }
-      checkWeights(s, ctx.date, out);
+      if (out !== undefined) checkWeights(s, ctx.date, out);
       return out;
     },
   };

@@ -143,3 +143,25 @@ describe('strategy files anywhere', () => {
     expect(r.stdout).toContain('fine [SYNTHETIC sample data]');
   });
 });
+
+describe('rotor check', () => {
+  it("type-checks a strategy against rotor's types and prints its symbols and params", () => {
+    const good = join(cjs, 'checked.ts');
+    writeFileSync(good, "import { defineStrategy } from 'rotor';\nexport default defineStrategy({ name: 'checked', description: 'ok', universe: ['SPY'], signals: ['GSPC'],\n  params: { n: { type: 'integer', default: 3, min: 1 } },\n  onBar(ctx, params) { return ctx.ret('GSPC', params.n) > 0 ? { SPY: 1 } : undefined; } });\n");
+    const ok = rotor(['check', good]);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('no type errors');
+    expect(ok.stdout).toContain('trades:  SPY');
+    expect(ok.stdout).toContain('reads:   GSPC');
+    expect(ok.stdout).toContain('n = 3  (an integer in [1, Infinity])');
+
+    const bad = join(loose, 'mistyped.ts');
+    writeFileSync(bad, "import { defineStrategy } from 'rotor';\nexport default defineStrategy({ name: 'm', description: '', universe: ['SPY'],\n  params: { n: { type: 'integer', default: 3 } },\n  onBar(ctx, params) { const s: string = ctx.close('SPY'); return { SPY: params.m }; } });\n");
+    const r = rotor(['check', bad]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${bad}:4:30: Type 'number' is not assignable to type 'string'`);
+    expect(r.stderr).toContain(`${bad}:4:`);
+    expect(r.stderr).toContain("Property 'm' does not exist");
+  });
+});
