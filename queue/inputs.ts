@@ -52,10 +52,11 @@ export async function localPlan(redis: Redis, secret: Buffer, cacheDir: string, 
     if (!existsSync(file) || sha256(readFileSync(file)) !== entry.sha256) {
       const got = await readStrategy(redis, secret, entry.sha256);
       if (!got.ok) return got;
-      // `rotor` is what a strategy file's loader maps to the running engine (strategies/typescript-loader.ts).
-      writeAtomic(join(root, 'engine', 'index.ts'), "export * from 'rotor';\n");
       writeAtomic(file, got.value);
     }
+    // `rotor` is what a strategy file's loader maps to the running engine (strategies/typescript-loader.ts); written
+    // each time, so a cache left by another rotor version gets this one's.
+    writeAtomic(join(root, 'engine', 'index.ts'), "export * from 'rotor';\n");
     strategies.push({ ...ref, path: file });
   }
   return { ok: true, value: { ...manifest.plan, strategies } };
