@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rea
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
+import { curvesCsv, CURVES_FILE, loadSvgCharts, writeFilesAtomic, type TrialCurve } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
@@ -41,7 +41,14 @@ export interface CoordinatorOptions {
   signal?: AbortSignal;
   onProgress?(p: Progress): void;
   onRetry?(trials: readonly number[], error: Error): void;
-  /** Builds summary.md (and any report) from the finished ledger. */
+  /**
+   * How many of the best ok trials are run again, in this thread, for their daily equity (curves.csv, which the
+   * reports draw). Deterministic, so the same trials give the same bytes; the best one's run also writes best/.
+   */
+  curves?: number;
+  /** What the reports need beyond the trial rows (title, varied params, heatmap …), kept in sweep.json's `report`. */
+  report?: Record<string, unknown>;
+  /** Builds summary.md from the finished ledger. */
   finish(info: FinishInfo): Record<string, string>;
 }
 
@@ -145,6 +152,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     spec: { objective: plan.objective, minimize: plan.minimize, pboBlocks: plan.pboBlocks, trials: plan.trials },
     dataset: { dir: plan.data.dir, hash: plan.data.hash, vintage: plan.data.vintage, macroLags: plan.data.macroLags, synthetic: o.dataset.identity.synthetic, window: { from: o.dataset.market.dates[plan.window.first], to: o.dataset.market.dates[plan.window.last] } },
     n,
+    ...(o.report ? { report: o.report } : {}),
     ...extra,
     timings,
   });
@@ -198,8 +206,17 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     for (let i = 0; i < n; i++) yield ledger.row(i);
   };
   const order = better(plan.minimize);
-  let best: TrialRow | null = null;
-  for (const row of rowsInOrder()) if (row.status === 'ok' && (!best || order(row, best) < 0)) best = row;
+  const top: TrialRow[] = [];
+  const keepTop = Math.max(1, o.curves ?? 0);
+  for (const row of rowsInOrder()) {
+    if (row.status !== 'ok') continue;
+    if (top.length < keepTop || order(row, top[top.length - 1]) < 0) {
+      top.push(row);
+      top.sort(order);
+      if (top.length > keepTop) top.pop();
+    }
+  }
+  const best = top[0] ?? null;
   const params = paramColumns(plan);
   const batch = plan.kind === 'batch';
   // Streamed line by line, so memory does not grow with the number of trials.
@@ -217,14 +234,21 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   ledger.close();
 
   const files: Record<string, string> = { ...extraFiles };
-  if (o.keep === 'best' && best) {
-    const { execution, run } = o.context.run(best.trial, true);
-    if (execution?.result && execution.outcome.metrics && run) {
-      const record = runRecord(run, execution.result, execution.outcome.metrics, o.dataset, { sweep: { trial: best.trial, trials: n, objective: plan.objective } });
+  const curves: TrialCurve[] = [];
+  const wanted = o.curves ?? 0;
+  // The best trial first: its full run gives both its curve and best/.
+  for (const [k, row] of top.slice(0, Math.max(wanted, o.keep === 'best' ? 1 : 0)).entries()) {
+    const { execution, run } = o.context.run(row.trial, true);
+    const result = execution?.result;
+    if (!result) continue;
+    if (k < wanted) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
+    if (k === 0 && o.keep === 'best' && execution.outcome.metrics && run) {
+      const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
       await loadSvgCharts(); // best/report.md's images
-      for (const [name, text] of Object.entries(runFiles(record, execution.result, { market: o.dataset.market }))) files[`best/${name}`] = text;
+      for (const [name, text] of Object.entries(runFiles(record, result, { market: o.dataset.market }))) files[`best/${name}`] = text;
     }
   }
+  if (wanted) files[CURVES_FILE] = curvesCsv(curves);
   rmSync(join(out, 'best'), { recursive: true, force: true });
   const written = writeFilesAtomic(out, files);
   renameSync(`${csvPath}.tmp-${process.pid}`, csvPath);

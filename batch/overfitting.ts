@@ -1,3 +1,4 @@
+import { sampleVariance } from 'simple-statistics';
 import { cscv, deflatedSharpe, expectedMaxSharpe } from '../engine/index.ts';
 import { TRADING_DAYS_PER_YEAR } from '../engine/metrics/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
@@ -10,12 +11,6 @@ const MAX_KEPT_SPLITS = 12_870;
 /** Six significant digits: enough for a chart, and sweep.json stays readable with 12,870 splits. */
 const round = (x: number): number => Number(x.toPrecision(6));
 const finite = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function sampleVariance(xs: readonly number[]): number | null {
-  if (xs.length < 2) return null;
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
-}
 
 /**
  * The overfitting block of a sweep, a batch or a walk-forward fold, from its ledger rows alone (so --resume and a
@@ -47,7 +42,7 @@ export function overfittingBlock(rows: Iterable<TrialRow>, plan: Pick<BatchPlan,
     }
   }
   const notes: string[] = [];
-  const variance = sampleVariance(sharpes);
+  const variance = sharpes.length >= 2 ? sampleVariance(sharpes) : null;
   if (variance === null) notes.push('fewer than 2 trials have a Sharpe ratio: no variance, expected maximum or DSR');
   const expectedMax = variance === null ? null : expectedMaxSharpe(n, variance);
 

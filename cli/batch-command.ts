@@ -9,6 +9,9 @@ import { runBatchFlags, type BatchRunFlags } from './batch-run.ts';
 import { calendarWindow, checkObjective, checkPboBlocks, withBatchFlags } from './sweep-command.ts';
 import { settingsFromFlags, withMacroFlags, withRunFlags, type MacroFlags, type RunFlags } from './settings-flags.ts';
 
+/** Runs whose daily equity the batch report overlays (the best by the objective when there are more). */
+const MAX_CURVES = 30;
+
 export function batchOptions<T>(y: Argv<T>) {
   return withBatchFlags(withMacroFlags(withRunFlags(y)))
     .positional('file', { type: 'string', demandOption: true, describe: 'a JSON file (or a .ts module exporting one) listing runs, or a product { strategies, windows, costs }' })
@@ -82,7 +85,7 @@ export async function batchCommand(args: unknown): Promise<void> {
       info.rows(),
       (row) => describe(row.trial),
     ),
-  }));
+  }), { curves: Math.min(MAX_CURVES, entries.length), report: { title: name, method: [`${entries.length} runs from \`${flags.file}\`.`], runs: entries.map((_, i) => describe(i)) } });
   const tag = dataset.identity.synthetic ? ' [SYNTHETIC sample data]' : '';
   if (result.status === 'interrupted') {
     console.log(`batch ${name}${tag}: interrupted after ${result.counts.ok + result.counts.failed} of ${result.n} runs; finished ones are kept: rerun with --resume`);
@@ -91,5 +94,5 @@ export async function batchCommand(args: unknown): Promise<void> {
   }
   console.log(`batch ${name}${tag}: ${result.n} runs (${result.counts.ok} ok, ${result.counts.failed} failed) in ${fixed(result.seconds, 1)} s`);
   if (result.best) console.log(`  best by ${plan.objective}: ${result.best.label} ${fixed(result.best.objective, 3)}`);
-  console.log(`  wrote ${out}/ (sweep.json, trials.csv, trials.jsonl, summary.md${flags.keep === 'all' ? ', trials/' : flags.keep === 'best' && result.best ? ', best/' : ''})`);
+  console.log(`  wrote ${out}/ (sweep.json, trials.csv, trials.jsonl, curves.csv, summary.md, report.md${flags.html !== false ? ', report.html' : ''}${flags.keep === 'all' ? ', trials/' : flags.keep === 'best' && result.best ? ', best/' : ''})`);
 }

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { RotorError } from '../engine/index.ts';
+import { folderReportFiles, loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
+import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorOptions, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
 import { queueRunnerFromFlags, type QueueFlags } from './queue-command.ts';
 
 export interface BatchRunFlags extends QueueFlags {
@@ -10,6 +11,8 @@ export interface BatchRunFlags extends QueueFlags {
   resume: boolean;
   quiet: boolean;
   'chunk-timeout': number;
+  /** report.html beside report.md (--no-html skips it). */
+  html: boolean;
 }
 
 /** `--workers N`: default one per core; 0 runs in this thread without a pool. */
@@ -63,6 +66,7 @@ export async function runBatchFlags(
   out: string,
   label: string,
   finish: (info: FinishInfo) => Record<string, string>,
+  reporting: Pick<CoordinatorOptions, 'curves' | 'report'> = {},
 ): Promise<CoordinatorResult> {
   const notice = (line: string) => flags.quiet || process.stderr.write(`\n${label}: ${line}\n`);
   const queue = queueRunnerFromFlags(flags, plan, dataset, label, notice);
@@ -79,7 +83,7 @@ export async function runBatchFlags(
   process.once('SIGTERM', onSigint);
   const progress = await progressReporter(flags.quiet, label, queue && (() => queue.workersSeen()));
   try {
-    return await coordinate({
+    const result = await coordinate({
       plan,
       out,
       context,
@@ -95,7 +99,12 @@ export async function runBatchFlags(
         if (!flags.quiet) process.stderr.write(`\n${label}: a worker failed on trials ${trials[0]}..${trials[trials.length - 1]} (${e.message.split('\n')[0]}); retrying them on a fresh worker\n`);
       },
       finish,
+      ...reporting,
     });
+    // The reports are built from the folder's files, as `rotor report DIR` builds them, so both give the same bytes.
+    if (result.status === 'complete') await loadSvgCharts(); // report.md's images
+    if (result.status === 'complete') result.files.push(...writeFilesAtomic(out, folderReportFiles(out, { html: flags.html !== false })));
+    return result;
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);

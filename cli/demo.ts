@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import type { EquityCurve } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
-import { batchHtml, batchMarkdown, fixed, pct, writeFilesAtomic, type BatchReportInput } from '../reports/index.ts';
+import { METRIC_COLUMNS, metricAt } from '../batch/index.ts';
+import { batchReportFiles, fixed, loadSvgCharts, pct, writeFilesAtomic, type BatchReportInput } from '../reports/index.ts';
 import { runJob, type JobResult } from './run-job.ts';
 import { summaryLines } from './summary.ts';
 
@@ -72,7 +73,7 @@ export function demoBatch(jobs: readonly { name: string; job: JobResult }[]): Ba
       `Every run measured over ${from} → ${to}, the period every run covers; each run's own report covers its whole run.`,
       'Figures are net of costs, with each run\'s own settings (risk-free rate, benchmark SPY).',
     ],
-    runs: runs.map((r) => ({ name: r.name, metrics: r.metrics, dates: r.curve.dates, equity: r.curve.equity, report: `${r.name}/report.html` })),
+    runs: runs.map((r) => ({ name: r.name, metrics: Object.fromEntries(METRIC_COLUMNS.map((p) => [p, metricAt(r.metrics, p)])), dates: r.curve.dates, equity: r.curve.equity, report: `${r.name}/report.html` })),
   };
 }
 
@@ -88,7 +89,8 @@ export async function runDemo(outDir: string, opts: { html?: boolean } = {}): Pr
     console.log(`  report: ${join(out, opts.html === false ? 'report.md' : 'report.html')}\n`);
   }
   const batch = demoBatch(jobs);
-  const files = writeFilesAtomic(resolve(outDir), { 'report.md': batchMarkdown(batch), ...(opts.html === false ? {} : { 'report.html': batchHtml(batch) }) });
+  await loadSvgCharts(); // report.md's images
+  const files = writeFilesAtomic(resolve(outDir), batchReportFiles(batch, { html: opts.html !== false }));
   console.log(`comparison report: ${files[files.length - 1]}\n`);
   for (const line of comparison(jobs)) console.log(line);
 }

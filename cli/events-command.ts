@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { RotorError, type DecisionTrigger } from '../engine/index.ts';
-import { pct } from '../reports/index.ts';
+import { DEFAULT_PERMUTATIONS, RotorError, type DecisionTrigger } from '../engine/index.ts';
+import { pct, pValue } from '../reports/index.ts';
 import { DEFAULT_HORIZONS, parseHorizons, parseSymbols, runEvents, type EventsResult } from './events-job.ts';
 import { parseParamFlags } from './run-job.ts';
 import type { SignalSpec } from './events-signal.ts';
@@ -15,6 +15,8 @@ interface EventsFlags {
   symbols?: string[];
   horizons: string;
   declutter: number;
+  permutations: number;
+  seed: number;
   out?: string;
   symbol: string;
   days: number;
@@ -45,6 +47,8 @@ export function eventsOptions<T>(y: Argv<T>) {
     .option('symbols', { type: 'string', array: true, describe: 'symbols whose forward returns to measure (comma-separated or repeated); default: the signal\'s own' })
     .option('horizons', { type: 'string', default: DEFAULT_HORIZONS.join(','), describe: 'forward horizons in trading days' })
     .option('declutter', { type: 'number', default: 0, describe: 'drop occurrences within N trading days of the previous one kept' })
+    .option('permutations', { type: 'number', default: DEFAULT_PERMUTATIONS, describe: "random draws of baseline days behind each mean's p-value" })
+    .option('seed', { type: 'number', default: 1, describe: 'seed of those draws (the p-values are the same for the same seed)' })
     .option('out', { type: 'string', describe: 'output folder (default: rotor-out/events-<signal>)' })
     .option('symbol', { type: 'string', default: 'RUT', describe: 'streak: the series whose closes make the streak' })
     .option('days', { type: 'number', default: 5, describe: 'streak: consecutive qualifying closes' })
@@ -76,7 +80,7 @@ export function summaryOfEvents(r: EventsResult): string[] {
     `  ${s.occurrences.length} occurrences ${s.window.from} → ${s.window.to}${s.dropped ? ` (${s.dropped} decluttered)` : ''}: ${s.occurrences.map((o) => o.date).join(', ') || 'none'}`,
   ];
   for (const [symbol, rows] of Object.entries(s.summary)) {
-    lines.push(`  ${symbol} mean forward return, events vs baseline: ${rows.map((h) => `${h.horizon}d ${pct(h.events.mean)} vs ${pct(h.baseline.mean)}`).join('  ')}`);
+    lines.push(`  ${symbol} mean forward return, events vs baseline (p): ${rows.map((h) => `${h.horizon}d ${pct(h.events.mean)} vs ${pct(h.baseline.mean)} (${pValue(h.tests.meanP)})`).join('  ')}`);
   }
   return lines;
 }
@@ -93,6 +97,8 @@ export async function eventsCommand(args: unknown): Promise<void> {
     symbols: parseSymbols(f.symbols),
     horizons: parseHorizons(String(f.horizons)),
     declutter: f.declutter,
+    permutations: f.permutations,
+    seed: f.seed,
     out: f.out ?? resolve('rotor-out', name),
     html: f.html !== false,
   });

@@ -8,6 +8,9 @@ export const DEFAULT_HORIZONS = [1, 5, 21, 63, 126, 252];
 export interface EventsOptions extends SignalData {
   horizons?: readonly number[];
   declutter?: number;
+  /** Random draws behind each mean's p-value, and their seed. */
+  permutations?: number;
+  seed?: number;
   out: string;
   /** Write report.html beside report.md (default true; --no-html). */
   html?: boolean;
@@ -39,6 +42,8 @@ export function parseSymbols(flags: readonly string[] | undefined): string[] {
 export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<EventsResult> {
   const declutter = o.declutter ?? 0;
   if (!Number.isInteger(declutter) || declutter < 0) throw new RotorError(`--declutter ${declutter}: expected a whole number of trading days ≥ 0`);
+  if (o.permutations !== undefined && !(Number.isInteger(o.permutations) && o.permutations >= 1 && o.permutations <= 1_000_000)) throw new RotorError(`--permutations ${o.permutations}: expected a whole number from 1 to 1000000`);
+  if (o.seed !== undefined && !Number.isInteger(o.seed)) throw new RotorError(`--seed ${o.seed}: expected a whole number`);
   const signal = await resolveSignal(spec, o);
   const study = eventStudy({
     dates: signal.market.dates,
@@ -47,6 +52,8 @@ export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<Eve
     horizons: o.horizons ?? DEFAULT_HORIZONS,
     window: signal.window,
     declutter,
+    permutations: o.permutations,
+    seed: o.seed,
   });
   const context = { title: signal.title, synthetic: signal.dataset.synthetic, dataDir: signal.dataset.dir, declutter };
   const files = writeFilesAtomic(resolve(o.out), eventsReportFiles(study, context, { dates: signal.market.dates, closes: signal.closes }, { html: o.html !== false }));

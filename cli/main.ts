@@ -18,6 +18,7 @@ import { queueOptions } from './queue-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
 import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
+import { parseNullSpec } from '../runs/index.ts';
 import { checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
 
 /** A user mistake prints one line and exits 1; anything else is a bug and keeps its stack. */
@@ -45,9 +46,12 @@ async function main(argv: string[]): Promise<void> {
           .option('out', { type: 'string', describe: 'output folder (default: rotor-out/<strategy>)' })
           .option('macro-lag', { type: 'string', array: true, describe: 'SERIES=DAYS: publication lag after period end for rows without release_date (repeatable)' })
           .option('macro-vintage', { choices: ['first', 'latest'] as const, default: 'first' as const, describe: 'revised macro series as first published, or latest values (look-ahead)' })
-          .option('html', { type: 'boolean', default: true, describe: 'write report.html beside report.md (--no-html skips it)' }),
+          .option('html', { type: 'boolean', default: true, describe: 'write report.html beside report.md (--no-html skips it)' })
+          .option('null', { type: 'string', describe: 'random-timing:N: the run against N seeded runs holding the same assets as long, switching at random dates' })
+          .option('null-seed', { type: 'number', default: 1, describe: 'seed of --null' }),
       async (args) => {
-        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest'; html: boolean };
+        const flags = args as unknown as RunFlags & { strategy: string; out?: string; macroLag?: string[]; macroVintage: 'first' | 'latest'; html: boolean; null?: string; nullSeed: number };
+        if (Array.isArray(flags.null)) throw new RotorError(`--null is given ${flags.null.length} times; give it once`);
         const name = flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
         const job = await runJob({
           strategy: flags.strategy,
@@ -58,8 +62,14 @@ async function main(argv: string[]): Promise<void> {
           macroLags: parseMacroLagFlags(flags.macroLag?.map(String)),
           vintage: flags.macroVintage,
           html: flags.html,
+          ...(flags.null !== undefined ? { null: parseNullSpec(String(flags.null), flags.nullSeed) } : {}),
         });
         for (const line of summaryLines(job)) console.log(line);
+        if (job.nullModel) {
+          const nm = job.nullModel;
+          const p = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
+          console.log(`  null random-timing:${nm.n} (seed ${nm.seed}, ${nm.switches} switches, exposure ${(nm.exposure * 100).toFixed(1)}%): total return at the ${p(nm.totalReturn.percentile)} percentile, Sharpe at the ${p(nm.sharpe.percentile)}`);
+        }
         console.log(`  wrote ${job.files.join(', ')}`);
       },
     )

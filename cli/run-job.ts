@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { RotorError, resolveRun, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import type { DatasetIdentity, MacroVintage } from '../datasets/index.ts';
-import { loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
-import { execute, loadRunData, loadStrategyRef, planRun, runFiles, runRecord } from '../runs/index.ts';
+import { loadSvgCharts, writeFilesAtomic, type NullModelRecord } from '../reports/index.ts';
+import { execute, loadRunData, loadStrategyRef, nullModel, planRun, runFiles, runRecord, type NullSpec } from '../runs/index.ts';
 import { asFlagError, inFlagTerms } from './field-flags.ts';
 
 export interface JobOptions {
@@ -18,6 +18,8 @@ export interface JobOptions {
   vintage?: MacroVintage;
   /** Write report.html beside report.md (default true; --no-html). */
   html?: boolean;
+  /** `--null random-timing:N`: the run's percentile among N random-timing paths, in metrics.json and the reports. */
+  null?: NullSpec;
 }
 
 export interface JobResult {
@@ -26,6 +28,7 @@ export interface JobResult {
   dataset: DatasetIdentity;
   runKey: string;
   files: string[];
+  nullModel?: NullModelRecord;
 }
 
 /** Parse repeated `--param key=value` flags; the strategy validates the values. */
@@ -58,7 +61,8 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
     throw Object.assign(new RotorError(inFlagTerms(error)), error.stack ? { debugStack: error.stack } : {});
   }
   const record = runRecord(plan, result, outcome.metrics, dataset);
+  if (options.null) record.nullModel = nullModel(result, outcome.metrics, dataset.market, options.null);
   await loadSvgCharts(); // report.md's images
   const files = writeFilesAtomic(resolve(options.out), runFiles(record, result, { html: options.html !== false, market: dataset.market }));
-  return { result, metrics: outcome.metrics, dataset: dataset.identity, runKey: plan.key, files };
+  return { result, metrics: outcome.metrics, dataset: dataset.identity, runKey: plan.key, files, ...(record.nullModel ? { nullModel: record.nullModel } : {}) };
 }

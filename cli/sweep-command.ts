@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import { FieldError, RotorError, resolveRun, type ResolvedRun, type RunSettings, type Strategy } from '../engine/index.ts';
 import { parseMacroLagFlags, type Dataset } from '../datasets/index.ts';
 import { buildSpace, objectivePaths, overfittingSummary, paramColumns, pointAt, spaceSize, sweepSummary, TrialContext, type BatchPlan, type TrialSpace } from '../batch/index.ts';
-import { fixed } from '../reports/index.ts';
+import { checkHeatmap, fixed } from '../reports/index.ts';
 import { loadRunData, loadStrategyRef, type DataRef, type StrategyRef } from '../runs/index.ts';
 import { asFlagError, type FlagSources } from './field-flags.ts';
 import { parseParamFlags } from './run-job.ts';
@@ -21,8 +21,12 @@ export function withBatchFlags<T>(y: Argv<T>) {
     .option('resume', { type: 'boolean', default: false, describe: 'run only the trials missing from --out (same spec, data, strategy and rotor version)' })
     .option('pbo-blocks', { type: 'number', default: 16, describe: 'blocks of the calendar for the overfitting statistics (even)' })
     .option('chunk-timeout', { type: 'number', default: 300, describe: 'seconds before a chunk of trials that gives no answer is retried' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' });
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress output' })
+    .option('html', { type: 'boolean', default: true, describe: 'write report.html beside report.md (--no-html skips it)' });
 }
+
+/** The top trials whose daily equity the sweep report draws (rerun once each at the end). */
+export const TOP_CURVES = 5;
 
 export function sweepOptions<T>(y: Argv<T>) {
   return withBatchFlags(withMacroFlags(withRunFlags(y)))
@@ -30,10 +34,11 @@ export function sweepOptions<T>(y: Argv<T>) {
     .option('grid', { type: 'string', array: true, describe: 'NAME=SPEC: 3..7, 0.005..0.02:0.005 or a,b,c (repeatable; the last varies fastest)' })
     .option('random', { type: 'number', describe: 'draw N points (seeded) from the --grid ranges or the declared ranges of numeric params' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of --random' })
+    .option('heatmap', { type: 'string', describe: 'A,B: the two varied params the report maps the objective over (default: the first two)' })
     .option('out', { type: 'string', describe: 'output folder (default: rotor-out/sweep-<strategy>)' });
 }
 
-export type SweepFlags = RunFlags & MacroFlags & BatchRunFlags & { strategy: string; grid?: string[]; random?: number; seed: number; out?: string; objective: string; minimize: boolean; 'pbo-blocks': number };
+export type SweepFlags = RunFlags & MacroFlags & BatchRunFlags & { strategy: string; grid?: string[]; random?: number; seed: number; heatmap?: string; out?: string; objective: string; minimize: boolean; 'pbo-blocks': number };
 
 export function parseGridFlags(flags: readonly string[] = []): { name: string; text: string }[] {
   return flags.map((flag) => {
@@ -93,6 +98,8 @@ export interface SweepInputs {
   data: DataRef;
   /** Markdown lines that describe the space, for summaries and reports. */
   spaceLines: string[];
+  /** What the sweep report needs beyond the trial rows (sweep.json's `report`). */
+  report: { title: string; params: string[]; heatmap?: [string, string]; method: string[] };
 }
 
 /** Check a sweep's flags, load its strategy and the data every trial reads (walk-forward sweeps the same way). */
@@ -113,6 +120,8 @@ export async function sweepInputs(flags: SweepFlags): Promise<SweepInputs> {
   } catch (e) {
     throw e instanceof FieldError ? asFlagError(e, sources) : e;
   }
+  const varied = space.axes.map((a) => a.name);
+  const heatmap = flags.heatmap === undefined ? undefined : checkHeatmap(String(flags.heatmap).split(',').map((p) => p.trim()), varied);
   const runs = representativeRuns(strategy, base, settings, space, sources);
   const { dataset, data } = loadRunData({ dir: flags.data, vintage: flags.macroVintage, macroLags: parseMacroLagFlags(flags.macroLag?.map(String)) }, runs);
   const spaceLines =
@@ -120,12 +129,13 @@ export async function sweepInputs(flags: SweepFlags): Promise<SweepInputs> {
       ? [`Grid (trial i counts through the grid with the last --grid varying fastest): ${space.axes.map((a) => `\`${a.name}\` = ${a.values.map(String).join(', ')}`).join('; ') || 'no param varied (one trial)'}.`]
       : [`Random: ${space.n} points drawn with seed ${space.seed} (point i depends only on the seed and i) over ${space.axes.map((a) => (a.kind === 'list' ? `\`${a.name}\` ∈ {${a.values.join(', ')}}` : `\`${a.name}\` ∈ [${a.min}, ${a.max}]`)).join(', ')}.`];
   if (Object.keys(base).length) spaceLines.push(`Fixed: ${Object.entries(base).map(([k, v]) => `\`${k}\` = ${v}`).join(', ')}.`);
-  return { strategy, ref, space, base, settings, sources, dataset, data, spaceLines };
+  const report = { title: strategy.name, params: varied, ...(heatmap ? { heatmap } : {}), method: spaceLines };
+  return { strategy, ref, space, base, settings, sources, dataset, data, spaceLines, report };
 }
 
 export async function sweepCommand(args: unknown): Promise<void> {
   const flags = args as SweepFlags;
-  const { strategy, ref, space, base, settings, dataset, data, spaceLines } = await sweepInputs(flags);
+  const { strategy, ref, space, base, settings, dataset, data, spaceLines, report } = await sweepInputs(flags);
   const plan: BatchPlan = {
     kind: 'sweep',
     strategies: [ref],
@@ -145,7 +155,7 @@ export async function sweepCommand(args: unknown): Promise<void> {
       info.rows(),
       params,
     ),
-  }));
+  }), { curves: TOP_CURVES, report });
   const tag = dataset.identity.synthetic ? ' [SYNTHETIC sample data]' : '';
   if (result.status === 'interrupted') {
     console.log(`sweep ${strategy.name}${tag}: interrupted after ${result.counts.ok + result.counts.failed} of ${result.n} trials; finished ones are kept: rerun with --resume`);
@@ -156,5 +166,5 @@ export async function sweepCommand(args: unknown): Promise<void> {
   if (result.best) {
     console.log(`  best: trial ${result.best.trial} (${params.map((p) => `${p}=${String(result.best!.params[p])}`).join(' ')}) ${plan.objective} ${fixed(result.best.objective, 3)}`);
   }
-  console.log(`  wrote ${out}/ (sweep.json, trials.csv, trials.jsonl, summary.md${flags.keep === 'best' && result.best ? ', best/' : flags.keep === 'all' ? ', trials/' : ''})`);
+  console.log(`  wrote ${out}/ (sweep.json, trials.csv, trials.jsonl, curves.csv, summary.md, report.md${flags.html !== false ? ', report.html' : ''}${flags.keep === 'best' && result.best ? ', best/' : flags.keep === 'all' ? ', trials/' : ''})`);
 }

@@ -13,3 +13,4 @@ export * from './calendar/index.ts';
 export * from './indicators/index.ts';
 export * from './weighting/index.ts';
 export * from './stats/index.ts';
+export * from './nulls/index.ts';

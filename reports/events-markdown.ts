@@ -1,11 +1,20 @@
 import type { EventStudy } from '../engine/index.ts';
-import { pct, table } from './format.ts';
+import { pct, pValue, table } from './format.ts';
 
 export interface EventsReportContext {
   title: string;
   synthetic: boolean;
   dataDir: string;
   declutter: number;
+}
+
+/** What the p-values beside the means and hit rates test, in a sentence (shared with the HTML report). */
+export function testsText(study: EventStudy): string {
+  const t = study.tests;
+  return t
+    ? `p (mean): two-sided, the share of ${t.permutations.toLocaleString('en-US')} random draws (seed ${t.seed}) of as many baseline days as there are events whose mean is at least as far from the baseline mean. ` +
+        "p (hit rate): two-sided exact binomial test of the events' hits against the baseline hit rate. Both treat events as independent: overlapping windows make them look more certain than they are."
+    : 'This study was written before rotor computed p-values.';
 }
 
 /** Below this many occurrences the report warns that its averages cannot tell an edge from luck. */
@@ -29,6 +38,8 @@ export function eventsMarkdown(study: EventStudy, c: EventsReportContext): strin
       'Windows that overlap the previous occurrence\'s are counted in the last column: those returns share days and are ' +
       'not independent.',
     '',
+    testsText(study),
+    '',
   );
   if (n < FEW) {
     out.push(
@@ -41,13 +52,15 @@ export function eventsMarkdown(study: EventStudy, c: EventsReportContext): strin
     out.push(`## ${symbol}`, '');
     out.push(
       table(
-        ['Horizon', 'Events', 'Mean', 'Median', 'Hit rate', 'Baseline days', 'Baseline mean', 'Baseline median', 'Baseline hit rate', 'Overlapping'],
+        ['Horizon', 'Events', 'Mean', 'p (mean)', 'Median', 'Hit rate', 'p (hit rate)', 'Baseline days', 'Baseline mean', 'Baseline median', 'Baseline hit rate', 'Overlapping'],
         rows.map((r) => [
           `${r.horizon}d`,
           String(r.events.count),
           pct(r.events.mean),
+          pValue(r.tests?.meanP),
           pct(r.events.median),
           pct(r.events.hitRate, 0),
+          pValue(r.tests?.hitRateP),
           String(r.baseline.count),
           pct(r.baseline.mean),
           pct(r.baseline.median),

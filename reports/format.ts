@@ -19,3 +19,8 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }
+
+/** A p-value: three decimals, "< 0.001" below that (a resampled p is never known finer). */
+export function pValue(v: number | null | undefined): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? DASH : v < 0.001 ? '< 0.001' : v.toFixed(3);
+}

@@ -24,6 +24,37 @@ export interface RunRecord {
   rates?: BacktestResult['rates'];
   /** Symbols that started or stopped trading inside the run. */
   listings?: BacktestResult['listings'];
+  /** `--null random-timing:N`: where the run falls among N runs that hold the same assets at random dates. */
+  nullModel?: NullModelRecord;
   /** Set when the run is a sweep's trial: which one, of how many trials in all (failed ones counted). */
   sweep?: { trial: number; trials: number; objective: string };
+}
+
+/** One figure of the run against its null paths. */
+export interface NullFigure {
+  /** The run's own value (as in `metrics`). */
+  strategy: number | null;
+  /** Percent of null paths below it, plus half of those equal (mid-rank); null when undefined. */
+  percentile: number | null;
+  mean: number | null;
+  p5: number | null;
+  median: number | null;
+  p95: number | null;
+  /** Every null path's value, in path order (6 significant digits), for the histogram; null where undefined. */
+  values: (number | null)[];
+}
+
+/** The random-timing null model of a run (see engine/nulls and METRICS.md). */
+export interface NullModelRecord {
+  model: 'random-timing';
+  n: number;
+  seed: number;
+  /** The run's (and every path's) number of switches, average gross exposure and distinct holdings. */
+  switches: number;
+  exposure: number;
+  states: number;
+  totalReturn: NullFigure;
+  sharpe: NullFigure;
+  /** What the paths are, in words. */
+  basis: string;
 }

@@ -7,3 +7,4 @@ export { decodeFloat64, decodeOutcome, encodeFloat64, encodeOutcome, type Encode
 export { loadRunData, loadStrategyRef, type DataRequest } from './load.ts';
 export { runFiles, runRecord } from './run-files.ts';
 export { ROTOR_VERSION } from './version.ts';
+export { MAX_NULL_PATHS, nullModel, parseNullSpec, type NullSpec } from './null-model.ts';

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
 import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
-import { writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
+import { loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
 import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
 import type { CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
@@ -320,6 +320,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
   const record = { ...runRecord(lastPlan, stitched, metrics, setup.dataset), runKey };
   const result: WalkForwardResult = { status: 'complete', folds: outcomes, trials, stitched: { result: stitched, metrics, runKey }, unusedTail, overfitting: walkForwardOverfitting(outcomes, sharpes, metrics, stitched.curve.dates.length - 1), files: [] };
   const files: Record<string, string> = {};
+  await loadSvgCharts(); // oos/report.md's images
   for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market }))) files[`oos/${name}`] = text;
   files['folds.csv'] = foldsCsv(outcomes, params, setup.objective);
   Object.assign(files, walkForwardReports(result, setup, params, overfittingLines(result)));

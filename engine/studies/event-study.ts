@@ -1,6 +1,10 @@
 import { ForwardReturns } from './forward-returns.ts';
 import { declutter as declutterBars, overlaps } from './occurrences.ts';
 import { returnStats, type ReturnStats } from './summary-stats.ts';
+import { binomialTest, randomDrawPValue } from '../stats/index.ts';
+
+/** Random draws per p-value: a p of 0.01 is then known to about ±0.001. */
+export const DEFAULT_PERMUTATIONS = 10_000;
 
 /** What fired on a bar, as the signal described it. */
 export interface Trigger {
@@ -21,6 +25,18 @@ export interface EventStudyInput {
   window: readonly [number, number];
   /** Drop occurrences within this many bars of the previous one kept (0 keeps all). */
   declutter?: number;
+  /** Random draws behind each mean's p-value (default 10,000), and their seed (default 1). */
+  permutations?: number;
+  seed?: number;
+}
+
+/** How far chance explains a horizon's figures; null where the test is undefined (no event, no baseline). */
+export interface HorizonTests {
+  /** Two-sided p-value of the events' mean against the baseline: the same number of dates drawn at random from the
+   * baseline's days, without replacement. */
+  meanP: number | null;
+  /** Two-sided exact binomial p-value of the events' hits against the baseline's hit rate. */
+  hitRateP: number | null;
 }
 
 export interface Occurrence {
@@ -41,6 +57,7 @@ export interface HorizonSummary {
   baseline: ReturnStats;
   /** Occurrences whose window at this horizon overlaps the previous one's. */
   overlapping: number;
+  tests: HorizonTests;
 }
 
 export interface EventStudy {
@@ -50,6 +67,8 @@ export interface EventStudy {
   summary: Record<string, HorizonSummary[]>;
   window: { from: string; to: string; bars: number };
   horizons: number[];
+  /** How the p-values were drawn. */
+  tests: { permutations: number; seed: number };
 }
 
 /** Forward returns after each occurrence, per symbol and horizon, beside the unconditional baseline. */
@@ -73,27 +92,40 @@ export function eventStudy(input: EventStudyInput): EventStudy {
     overlapsPrevious: overlap[i],
   }));
 
+  const permutations = input.permutations ?? DEFAULT_PERMUTATIONS;
+  const seed = input.seed ?? 1;
   const summary: Record<string, HorizonSummary[]> = {};
-  for (const [s, f] of Object.entries(forwards)) {
-    summary[s] = horizons.map((h) => {
+  Object.entries(forwards).forEach(([s, f], si) => {
+    summary[s] = horizons.map((h, hi) => {
       const baseline: number[] = [];
       for (let t = start; t <= end; t++) baseline.push(f.at(t, h));
+      const eventValues = occurrences.map((o) => o.forward[s][h] ?? NaN);
+      const events = returnStats(eventValues);
+      const base = returnStats(baseline);
+      const stream = si * horizons.length + hi;
       return {
         horizon: h,
-        events: returnStats(occurrences.map((o) => o.forward[s][h] ?? NaN)),
-        baseline: returnStats(baseline),
+        events,
+        baseline: base,
         overlapping: occurrences.filter((o) => o.overlapsPrevious.includes(h)).length,
+        tests: {
+          meanP: nullIfNaN(randomDrawPValue(eventValues.filter(Number.isFinite), baseline.filter(Number.isFinite), { permutations, seed, stream })),
+          hitRateP: nullIfNaN(binomialTest(Math.round(events.hitRate * events.count), events.count, base.hitRate)),
+        },
       };
     });
-  }
+  });
   return {
     occurrences,
     dropped: inWindow.length - kept.length,
     summary,
     window: { from: dates[start], to: dates[end], bars: end - start + 1 },
     horizons: [...horizons],
+    tests: { permutations, seed },
   };
 }
+
+const nullIfNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 function finite(v: number): number | null {
   return Number.isFinite(v) ? v : null;

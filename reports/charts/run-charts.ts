@@ -260,6 +260,37 @@ export function ruleTimelineChart(model: RunReportModel): ChartSpec | null {
 }
 
 /** Every chart of a run's HTML report, in reading order. */
+/** The null paths' distributions, the run's own value marked by a line. */
+export function nullModelCharts(model: RunReportModel): ChartSpec[] {
+  return (model.nullModel?.charts ?? []).map((c) => {
+    const scale = c.percent ? 100 : 1;
+    const h = c.histogram;
+    const centres = h.edges.slice(0, -1).map((e, i) => ((e + h.edges[i + 1]) / 2) * scale);
+    // The category axis marks the bin the run falls in (clamped to the ends when it lies outside every path).
+    const bin = c.strategy === null || centres.length === 0 ? -1 : Math.max(0, Math.min(centres.length - 1, Math.floor(((c.strategy - h.edges[0]) / (h.edges[h.edges.length - 1] - h.edges[0])) * centres.length)));
+    const label = c.strategy === null ? '' : `run: ${c.percent ? `${(c.strategy * 100).toFixed(1)}%` : c.strategy.toFixed(2)}`;
+    return {
+      id: c.id,
+      half: true,
+      option: {
+        animation: false,
+        color: ['#94a3b8'],
+        title: { text: c.title, subtext: 'the line marks the run itself', left: 8, top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 11 } },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 64, right: 28, top: 70, bottom: 48 },
+        xAxis: { type: 'category', name: c.axis, nameLocation: 'middle', nameGap: 30, data: centres.map((v) => v.toFixed(c.percent ? 1 : 2)) },
+        yAxis: { type: 'value', name: 'Paths', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
+        series: [
+          {
+            type: 'bar', name: 'null paths', data: h.counts[0]?.counts ?? [], barCategoryGap: '5%',
+            ...(bin >= 0 ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#2563eb', width: 2 }, label: { formatter: label, color: '#2563eb' }, data: [{ xAxis: bin }] } } : {}),
+          },
+        ],
+      },
+    };
+  });
+}
+
 export function runCharts(model: RunReportModel): ChartSpec[] {
   return [
     cumulativeChart(model, false),
@@ -272,5 +303,6 @@ export function runCharts(model: RunReportModel): ChartSpec[] {
     weightsChart(model),
     pricesChart(model),
     ruleTimelineChart(model),
+    ...nullModelCharts(model),
   ].filter((c): c is ChartSpec => c !== null);
 }

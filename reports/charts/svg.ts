@@ -5,6 +5,19 @@ import { revive } from './revive.ts';
 let echarts: typeof Echarts | undefined;
 
 /**
+ * zrender numbers its SVG classes and ids with counters global to the process, so the same chart drawn after others
+ * would differ byte for byte; renumbered in order of appearance, an image depends only on its chart.
+ */
+function stableIds(svg: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/\bzr\d+-([a-z]+)-?\d+\b/g, (id, kind: string) => {
+    let to = seen.get(id);
+    if (!to) seen.set(id, (to = `zr-${kind}-${seen.size}`));
+    return to;
+  });
+}
+
+/**
  * Load ECharts for chartSvg. It is 3 MB of JavaScript: loaded on demand, only a command that draws images pays for
  * it (every other command, and every sweep worker, starts without it).
  */
@@ -19,7 +32,7 @@ export function chartSvg(spec: ChartSpec, width = 960): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: spec.height ?? 340 });
   try {
     chart.setOption(option);
-    return chart.renderToSVGString();
+    return stableIds(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }

@@ -1,4 +1,5 @@
-import { pct } from '../format.ts';
+import { pct, pValue } from '../format.ts';
+import { testsText } from '../events-markdown.ts';
 import { eventsCharts } from '../charts/events-charts.ts';
 import type { EventsReportModel } from '../model/events-model.ts';
 import { esc } from './escape.ts';
@@ -23,8 +24,8 @@ export function eventsHtml(model: EventsReportModel): string {
     body.push(`<h2>${esc(symbol)}</h2>`);
     body.push(
       htmlTable(
-        ['Horizon', 'Events', 'Mean', 'Median', 'Hit rate', 'Baseline days', 'Baseline mean', 'Baseline median', 'Baseline hit rate', 'Overlapping'],
-        rows.map((r) => [`${r.horizon}d`, String(r.events.count), signed(pct(r.events.mean), r.events.mean), signed(pct(r.events.median), r.events.median), pct(r.events.hitRate, 0), String(r.baseline.count), signed(pct(r.baseline.mean), r.baseline.mean), signed(pct(r.baseline.median), r.baseline.median), pct(r.baseline.hitRate, 0), String(r.overlapping)]),
+        ['Horizon', 'Events', 'Mean', 'p (mean)', 'Median', 'Hit rate', 'p (hit rate)', 'Baseline days', 'Baseline mean', 'Baseline median', 'Baseline hit rate', 'Overlapping'],
+        rows.map((r) => [`${r.horizon}d`, String(r.events.count), signed(pct(r.events.mean), r.events.mean), esc(pValue(r.tests?.meanP)), signed(pct(r.events.median), r.events.median), pct(r.events.hitRate, 0), esc(pValue(r.tests?.hitRateP)), String(r.baseline.count), signed(pct(r.baseline.mean), r.baseline.mean), signed(pct(r.baseline.median), r.baseline.median), pct(r.baseline.hitRate, 0), String(r.overlapping)]),
       ),
     );
   }
@@ -42,6 +43,7 @@ export function eventsHtml(model: EventsReportModel): string {
   body.push(
     '<h2>Method</h2>',
     "<p>Entry at the close of the occurrence day; the return at horizon h is close(t+h) / close(t) − 1 on adjusted closes (dividends reinvested), h counted in the symbol's own trading days. The baseline is the same statistic over every day of the same window whose forward window fits in the data. Hit rate: share of returns above zero. Windows that overlap the previous occurrence's share days and are not independent.</p>",
+    `<p>${esc(testsText(study))}</p>`,
     '<footer>Written by rotor. Self-contained: no request leaves this page. Charts drawn with Apache ECharts (Apache License 2.0), inlined.</footer>',
     '</main>',
   );

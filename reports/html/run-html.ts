@@ -139,6 +139,20 @@ export function runHtml(model: RunReportModel, charts: readonly ChartSpec[] = ru
     );
   }
 
+  if (model.nullModel) {
+    const nm = model.nullModel;
+    body.push(
+      section(
+        nm.title,
+        nm.lines.map((l) => `<p>${esc(l)}</p>`).join('') +
+          htmlTable(['', 'Run', 'Percentile', 'Null 5%', 'Null median', 'Null 95%'], nm.rows.map((r) => [esc(r.label), esc(r.strategy), esc(r.percentile), esc(r.p5), esc(r.median), esc(r.p95)])) +
+          draw(...nm.charts.map((c) => c.id)) +
+          `<p class="muted">Basis: ${esc(nm.basis)} Formulas are in METRICS.md.</p>`,
+        'null-model',
+      ),
+    );
+  }
+
   body.push(section('Drawdowns', htmlTable(['#', 'Peak', 'Trough', 'Recovery', 'Depth', 'Days to trough', 'Length (days)'], model.worstDrawdowns.map((d, i) => [String(i + 1), esc(d.start), esc(d.trough), esc(d.recovery ?? 'not recovered'), signed(pct(d.depth), d.depth), String(d.toTrough), String(d.length)])) + '<p class="muted">The five deepest; lengths in trading days from the peak.</p>', 'drawdowns'));
 
   body.push(section('Returns by month and year', draw('monthly-heatmap', 'yearly') +

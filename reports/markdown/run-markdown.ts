@@ -76,6 +76,12 @@ export function runMarkdown(model: RunReportModel, images: MarkdownImages = {}):
     out.push(table(['', 'Value', 'What it says'], model.inference.rows.map((r) => [r.label, formatCell(r.cell, r.format), mdText(r.meaning)])), '');
     out.push(`Basis: ${mdText(model.inference.basis)}. Formulas: METRICS.md.`, '');
   }
+  if (model.nullModel) {
+    const nm = model.nullModel;
+    out.push(`## ${mdText(nm.title)}`, '', ...nm.lines.map(mdText), '');
+    out.push(table(['', 'Run', 'Percentile', 'Null 5%', 'Null median', 'Null 95%'], nm.rows.map((r) => [r.label, r.strategy, r.percentile, r.p5, r.median, r.p95])), '');
+    out.push(`Basis: ${mdText(nm.basis)} Formulas: METRICS.md.`, '');
+  }
 
   const dd = m.maxDrawdown;
   out.push('## Drawdowns', '');

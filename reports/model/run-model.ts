@@ -9,6 +9,7 @@ import { histogram, type Histogram } from './histogram.ts';
 import { methodSection, type MethodSection } from './method.ts';
 import { benchmarksOf, metricsTable, type MetricsTable } from './metrics-table.ts';
 import { inferenceSection, type InferenceSection } from './sharpe-inference.ts';
+import { nullModelBlock, type NullModelBlock } from './null-model.ts';
 import { ruleTimeline, type RuleTimeline } from './rule-timeline.ts';
 import type { PriceSeries, RunReportInputs } from './run-inputs.ts';
 import { calendarYears, monthlyTable, worstDrawdowns, type CalendarYear, type DrawdownRow, type MonthlyRow } from './tables.ts';
@@ -30,6 +31,7 @@ export interface RunReportModel {
   table: MetricsTable;
   /** The Sharpe ratio's standard error, PSR and minimum track record; null for an older metrics.json. */
   inference: InferenceSection | null;
+  nullModel: NullModelBlock | null;
   benchmarkSymbols: string[];
   params: [string, string][];
   monthly: MonthlyRow[];
@@ -129,6 +131,7 @@ export function buildRunModel(inp: RunReportInputs): RunReportModel {
     metrics: m,
     table: metricsTable(m),
     inference: inferenceSection(m),
+    nullModel: nullModelBlock(record.nullModel),
     benchmarkSymbols: benches.map((b) => b.symbol),
     params: Object.entries(record.strategy.params).map(([key, v]) => [key, paramText(v)]),
     monthly: monthlyTable(dates, equity),

@@ -4,12 +4,14 @@ import { RotorError } from '../../engine/index.ts';
 import { writeFilesAtomic } from '../atomic-write.ts';
 import type { EventsReportModel } from '../model/events-model.ts';
 import { buildRunModel } from '../model/run-model.ts';
+import { folderReportFiles } from '../sweep/folder-report-files.ts';
 import { renderEventsReports } from './events-report-files.ts';
 import { readRunDir } from './read-run-dir.ts';
 import { renderRunReports } from './run-report-files.ts';
 
 /**
- * `rotor report DIR`: rebuild report.md (and its images) and report.html from the files a command wrote, without
+ * `rotor report DIR`: rebuild report.md (and its images) and report.html from the files a run, sweep, batch or event
+ * study wrote, without
  * running anything again. Returns the paths written.
  */
 export function rebuildReports(dir: string, opts: { html?: boolean } = {}): string[] {
@@ -25,6 +27,7 @@ export function rebuildReports(dir: string, opts: { html?: boolean } = {}): stri
     if (model?.kind !== 'events' || !model.study) throw new RotorError(`${join(root, 'event-study.json')}: expected an event study written by \`rotor events\``);
     return writeFilesAtomic(root, renderEventsReports(model, opts));
   }
+  if (existsSync(join(root, 'sweep.json'))) return writeFilesAtomic(root, folderReportFiles(root, opts));
   if (existsSync(join(root, 'metrics.json'))) return writeFilesAtomic(root, renderRunReports(buildRunModel(readRunDir(root)), opts));
-  throw new RotorError(`${root}: neither metrics.json (rotor run) nor event-study.json (rotor events); nothing to rebuild a report from`);
+  throw new RotorError(`${root}: neither metrics.json (rotor run), sweep.json (rotor sweep, rotor batch) nor event-study.json (rotor events); nothing to rebuild a report from`);
 }

@@ -1,13 +1,15 @@
-/** A parameter value as a sweep's grid gives it. */
+/** A parameter value as a sweep's trial rows give it (weights already written as text). */
 export type SweepValue = number | string | boolean;
 
 export interface SweepTrial {
   trial: number;
-  /** 'ok' trials have metrics; others (failed, skipped, timeout …) are counted. */
+  /** 'ok' trials have metrics; failed ones are counted (they are part of N) and listed. */
   status: string;
   params: Readonly<Record<string, SweepValue>>;
-  /** Figures of the trial, by name (e.g. sharpe, cagr, maxDrawdown); the objective is one of them. */
+  /** Figures of the trial by their path in metrics.json (sharpe, cagr, maxDrawdown.depth …); the objective is one. */
   metrics: Readonly<Record<string, number | null>>;
+  /** Why a failed trial failed. */
+  error?: string | null;
 }
 
 /**
@@ -46,31 +48,40 @@ export interface OverfittingBlock {
   pboTrials?: number;
   /** Logits of the out-of-sample rank of the in-sample best, one per combinatorial split. */
   logits?: readonly number[];
-  /** In-sample against out-of-sample objective, one pair per trial or split. */
+  /** In-sample against out-of-sample annualised Sharpe of the in-sample best, one pair per split. */
   isOos?: readonly (readonly [number, number])[];
   /** What the figures are computed on (returns, annualisation, which trials). */
   basis?: string;
   note?: string;
 }
 
-/** What `rotor sweep` hands the sweep renderers. */
+/** A top trial's daily net equity, as curves.csv keeps it. */
+export interface TrialCurve {
+  trial: number;
+  dates: readonly string[];
+  equity: ArrayLike<number>;
+}
+
+/** Everything a sweep's report is built from: what `rotor sweep` wrote in its folder (see readSweepFolder). */
 export interface SweepReportInput {
   name: string;
-  /** The metric trials are ranked by; a key of every trial's metrics. */
+  /** The metric trials are ranked by; a key of every ok trial's metrics. */
   objective: string;
   /** 'max' (default): higher is better. */
   direction?: 'max' | 'min';
-  /** Trials in the grid. */
+  /** Trials in the sweep, failed ones included. */
   n: number;
   counts: Readonly<Record<string, number>>;
+  /** The params the sweep varied, in grid order. */
   paramNames: readonly string[];
   trials: readonly SweepTrial[];
-  /** Two params for the heatmap (--heatmap a,b); default the first two. */
+  /** Two varied params for the heatmap (--heatmap a,b); default the first two. */
   heatmap?: readonly [string, string];
-  /** Equity curves of the best trials (the top 5). */
-  top?: readonly { trial: number; dates: readonly string[]; equity: ArrayLike<number> }[];
+  /** Daily equity of the top trials (the top 5), best first. */
+  top?: readonly TrialCurve[];
   overfitting?: OverfittingBlock;
   synthetic: boolean;
   dataset?: { dir: string; hash: string };
+  /** Sentences about the trials (the grid, fixed params), Markdown code spans in backticks. */
   method?: readonly string[];
 }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchHtml, sweepHtml } from '../../reports/index.ts';
+import { batchReportFiles, loadSvgCharts, sweepReportFiles } from '../../reports/index.ts';
 import { HAVE_CHROMIUM, launchChromium, testOutputDir } from '../helpers/browser.ts';
 import { rotor } from '../helpers/run-cli.ts';
 import { madeUpBatch, madeUpSweep, XSS } from './fixtures.ts';
 
-const ENGINE = pathToFileURL(fileURLToPath(new URL('../../engine/index.ts', import.meta.url))).href;
+// A plain path: strategy files are bundled by esbuild, which resolves paths, not file: URLs.
+const ENGINE = fileURLToPath(new URL('../../engine/index.ts', import.meta.url));
 
 interface PageCheck {
   errors: string[];
@@ -130,14 +131,53 @@ export default defineStrategy({
     expectClean(c, 4);
   });
 
-  it('sweep and batch reports from made-up inputs', async () => {
+  it('sweep and batch reports from made-up inputs, overfitting block included', async () => {
+    await loadSvgCharts();
     mkdirSync(join(work, 'sb'), { recursive: true });
-    writeFileSync(join(work, 'sb', 'sweep.html'), sweepHtml(madeUpSweep()));
-    writeFileSync(join(work, 'sb', 'batch.html'), batchHtml(madeUpBatch()));
-    const sweep = await open(browser, join(work, 'sb', 'sweep.html'), join(shots, 'sweep.png'));
-    expectClean(sweep, 7);
+    writeFileSync(join(work, 'sb', 'sweep.html'), sweepReportFiles(madeUpSweep())['report.html']);
+    writeFileSync(join(work, 'sb', 'batch.html'), batchReportFiles(madeUpBatch())['report.html']);
+    const sweep = await open(browser, join(work, 'sb', 'sweep.html'), join(shots, 'sweep-made-up.png'));
+    expectClean(sweep, 8);
+    expect(sweep.charts.map((c) => c.id)).toEqual(expect.arrayContaining(['chart-pbo-logits', 'chart-is-oos', 'chart-objective-heatmap', 'chart-top-equity']));
     expect(sweep.h1).toBe(`Sweep: momentum ${XSS}`);
-    const batch = await open(browser, join(work, 'sb', 'batch.html'), join(shots, 'batch.png'));
+    const batch = await open(browser, join(work, 'sb', 'batch.html'), join(shots, 'batch-made-up.png'));
     expectClean(batch, 2);
+  });
+
+  it('rotor sweep and rotor batch write reports that open clean, a hostile strategy name and param value shown as text', async () => {
+    const file = join(work, 'xss-sweep.mts');
+    writeFileSync(
+      file,
+      `import { defineStrategy } from '${ENGINE}';
+export default defineStrategy({
+  name: ${JSON.stringify(XSS)},
+  universe: ['SPY', 'IWM'],
+  params: {
+    every: { type: 'integer', default: 63, min: 5, max: 300, description: 'bars between switches' },
+    note: { type: 'string', default: 'x', description: 'a string param' },
+  },
+  onBar(ctx, p) {
+    if (ctx.bar % p.every === 0) return (ctx.bar / p.every) % 2 === 0 ? { SPY: 1 } : { IWM: 1 };
+  },
+});
+`,
+    );
+    const sweepOut = join(work, 'sweep');
+    const sweep = rotor(['sweep', file, '--from', '2015-01-02', '--grid', 'every=21,63,126', '--grid', `note=${XSS},plain`, '--workers', '0', '--quiet', '--out', sweepOut]);
+    expect(sweep.stderr).toBe('');
+    expect(sweep.status).toBe(0);
+    const s = await open(browser, join(sweepOut, 'report.html'), join(shots, 'sweep.png'));
+    // Distribution, heatmap, a marginal per varied param, the top curves.
+    expectClean(s, 5);
+    expect(s.h1).toBe(`Sweep: ${XSS}`);
+
+    const list = join(work, 'batch.json');
+    writeFileSync(list, JSON.stringify({ runs: [{ label: XSS, strategy: file, params: { every: 21 } }, { label: 'slow', strategy: file, params: { every: 126 } }, { label: 'hold SPY', strategy: 'buy-and-hold', params: { symbol: 'SPY' } }] }));
+    const batchOut = join(work, 'batch');
+    const batch = rotor(['batch', list, '--from', '2015-01-02', '--benchmark', 'SPY', '--workers', '0', '--quiet', '--out', batchOut]);
+    expect(batch.stderr).toBe('');
+    expect(batch.status).toBe(0);
+    const b = await open(browser, join(batchOut, 'report.html'), join(shots, 'batch.png'));
+    expectClean(b, 2);
   });
 });

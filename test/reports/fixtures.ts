@@ -1,6 +1,7 @@
 import type { SweepReportInput } from '../../reports/index.ts';
 import type { BatchReportInput } from '../../reports/index.ts';
 import { computeMetrics } from '../../engine/metrics/index.ts';
+import { METRIC_COLUMNS, metricAt } from '../../batch/index.ts';
 import { makeCurve } from '../metrics/helpers.ts';
 import { days } from '../helpers/tiny-market.ts';
 
@@ -37,7 +38,7 @@ export function madeUpSweep(): SweepReportInput {
     paramNames: ['lookback', 'top', 'band'],
     trials,
     top,
-    overfitting: { n: trials.length, dsr: 0.41, pbo: 0.37, logits: [-1.2, -0.4, 0.3, 0.8, 1.5, -0.1, 0.6], isOos: [[0.5, 0.2], [0.7, 0.1], [0.4, 0.3], [0.9, -0.1]] },
+    overfitting: { n: trials.length, sharpeVariance: 0.012, expectedMaxSharpe: 0.25, dsr: 0.41, pbo: 0.37, probOosLoss: 0.2, slope: -0.3, splits: 7, logits: [-1.2, -0.4, 0.3, 0.8, 1.5, -0.1, 0.6], isOos: [[0.5, 0.2], [0.7, 0.1], [0.4, 0.3], [0.9, -0.1]] },
     synthetic: true,
     dataset: { dir: 'sample', hash: 'abc123' },
     method: ['made-up trials for the test'],
@@ -49,7 +50,8 @@ export function madeUpBatch(): BatchReportInput {
     const w = walk(800 + k * 50, 3 + k);
     const curve = makeCurve(w.dates, w.equity);
     const bench = walk(w.dates.length, 99);
-    return { name, metrics: computeMetrics({ curve, trades: [], riskFree: 0.02, benchmark: { symbol: 'SPY', prices: Float64Array.from(bench.equity) } }), dates: w.dates, equity: w.equity };
+    const m = computeMetrics({ curve, trades: [], riskFree: 0.02, benchmark: { symbol: 'SPY', prices: Float64Array.from(bench.equity) } });
+    return { name, metrics: Object.fromEntries(METRIC_COLUMNS.map((p) => [p, metricAt(m, p)])), dates: w.dates, equity: w.equity };
   });
   return { name: 'made-up batch', runs, synthetic: true, method: ['made-up runs for the test'] };
 }

@@ -67,3 +67,27 @@ describe('rotor run states the Sharpe inference (synthetic sample)', () => {
     }
   });
 });
+
+describe('rotor events puts p-values beside the means and hit rates (synthetic sample)', () => {
+  it('in event-study.json and both reports, the same for the same seed', () => {
+    const dir = join(tmp(), 'events');
+    const args = ['events', 'streak', '--symbols', 'RUT,SPY', '--horizons', '5,21', '--permutations', '500', '--out', dir];
+    expect(rotor(args).status).toBe(0);
+    const study = JSON.parse(read(dir, 'event-study.json')) as { study: { tests: unknown; summary: Record<string, { tests: { meanP: number; hitRateP: number } }[]> } };
+    expect(study.study.tests).toEqual({ permutations: 500, seed: 1 });
+    const p = study.study.summary.RUT[0].tests;
+    expect(p.meanP).toBeGreaterThan(0);
+    expect(p.meanP).toBeLessThanOrEqual(1);
+    expect(p.hitRateP).toBeGreaterThan(0);
+    for (const report of ['report.md', 'report.html']) {
+      const text = read(dir, report);
+      expect(text).toContain('p (mean)');
+      expect(text).toContain('p (hit rate)');
+      expect(text).toContain('exact binomial test');
+    }
+    const before = read(dir, 'event-study.json');
+    expect(rotor(args).status).toBe(0);
+    expect(read(dir, 'event-study.json')).toBe(before);
+    expect(rotor(['events', 'streak', '--permutations', '0', '--out', join(tmp(), 'refused')]).stderr).toMatch(/--permutations 0: expected a whole number/);
+  });
+});
