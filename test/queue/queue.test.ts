@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
@@ -49,9 +49,14 @@ const withoutTimings = (dir: string) => {
   return j;
 };
 
-/** Every output file of a sweep folder but sweep.json, which differs in its timings only. */
+/** Every file of a sweep folder (trials, summary, reports, best/), byte for byte; sweep.json but its timings. */
 function expectSameOutputs(dir: string, local: string): void {
-  for (const f of ['trials.jsonl', 'trials.csv', 'summary.md', ...readdirSync(join(local, 'best')).map((b) => `best/${b}`)]) expect(read(dir, f), f).toBe(read(local, f));
+  const files = (readdirSync(local, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => relative(local, join(e.parentPath, e.name))).sort();
+  expect(files).toContain('trials.jsonl');
+  expect(files).toContain('best/metrics.json');
+  const theirs = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  expect(theirs).toEqual(files);
+  for (const f of files) if (f !== 'sweep.json') expect(read(dir, f), f).toBe(read(local, f));
   expect(withoutTimings(dir)).toEqual(withoutTimings(local));
 }
 
@@ -59,6 +64,7 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
   let redis: TestRedis;
   let client: Redis;
   let queue: Queue;
+  let closed = false;
   const local = join(tmp, 'local');
   const queued = join(tmp, 'queued');
   let sweepId = '';
@@ -78,9 +84,9 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
 
   afterAll(async () => {
     for (const w of workers) w.child.kill('SIGKILL');
-    if (client.status !== 'end') {
-      await queue.close();
-      client.disconnect();
+    if (!closed) {
+      await queue?.close();
+      client?.disconnect();
     }
     await redis?.stop();
   });
@@ -184,6 +190,7 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
     await until('the worker to start', () => w.log().includes('takes chunks'));
     await queue.close();
     client.disconnect();
+    closed = true;
     await redis.stop();
     expect(await w.exit).toBe(1);
     expect(w.log().trim().split('\n').pop()).toMatch(/^rotor: Redis at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ went away .* within 3 s of retries; this worker stops$/);
