@@ -91,9 +91,14 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
     }
     return;
   }
+  freshFolder(out, MARKER);
+}
+
+/** Empty `out` for a fresh start, refusing a folder rotor did not write (one that has files but no `marker`). */
+export function freshFolder(out: string, marker: string): void {
   if (existsSync(out)) {
     const entries = readdirSync(out);
-    if (entries.length && !entries.includes(MARKER)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${MARKER}); choose another`);
+    if (entries.length && !entries.includes(marker)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${marker}); choose another`);
     rmSync(out, { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });

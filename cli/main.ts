@@ -86,10 +86,10 @@ async function main(argv: string[]): Promise<void> {
     )
     .command(
       'report <dir>',
-      'rebuild report.md and report.html from the files rotor run or rotor events wrote, without rerunning',
+      'rebuild report.md and report.html from the files rotor run, sweep, batch or events wrote, without rerunning',
       (y) =>
         y
-          .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run or rotor events' })
+          .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run, sweep, batch or events' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html too (--no-html skips it)' }),
       async (args) => {
         await loadSvgCharts();

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
 import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
 import { loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
 import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
-import type { CoordinatorResult } from '../coordinator.ts';
+import { freshFolder, type CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
 import { METRIC_COLUMNS, metricAt } from '../metric-columns.ts';
 import { paramColumns, planIdentity, type BatchPlan } from '../plan.ts';
@@ -192,12 +192,7 @@ function prepareFolder(out: string, id: string, resume: boolean): void {
     if (before.walkForward !== id) throw new RotorError(`--resume: ${out} holds a different walk-forward (its folds, grid, params, settings, objective, data, strategy or rotor version differ); run without --resume or use another --out`);
     return;
   }
-  if (existsSync(out)) {
-    const entries = readdirSync(out);
-    if (entries.length && !entries.includes(MARKER)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${MARKER}); choose another`);
-    rmSync(out, { recursive: true, force: true });
-  }
-  mkdirSync(out, { recursive: true });
+  freshFolder(out, MARKER);
 }
 
 function metricRow(m: Metrics | undefined): Record<string, number | null> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('rotor walk-forward on the synthetic sample', () => {
     expect(read(a, 'oos/report.md')).toContain('walk-forward: 3 test windows stitched');
   });
 
-  it('refuses bad durations, windows that do not fit, repeated flags and a resume of nothing in one line', () => {
+  it('refuses bad durations, windows that do not fit, repeated flags, a foreign --out and a resume of nothing in one line', () => {
     const bad = rotor([...base, '--train', '2q', '--test', '1y', '--out', tmp()]);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -49,6 +49,10 @@ describe('rotor walk-forward on the synthetic sample', () => {
     const overlap = rotor([...args, '--step', '6m', '--out', tmp()]);
     expect(overlap.stderr).toMatch(/^rotor: --step 6m is shorter than --test 1y/);
     expect(rotor([...args, '--train', '3y', '--out', tmp()]).stderr).toMatch(/^rotor: --train is given 2 times \(2y, 3y\); give it once/);
+    const foreign = tmp();
+    writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    expect(rotor([...args, '--out', foreign]).stderr).toMatch(/^rotor: --out .* is a folder rotor did not write \(it has no walk-forward.json\); choose another\n$/);
+    expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
     expect(rotor([...args, '--resume', '--out', tmp()]).stderr).toMatch(/^rotor: --resume: .* holds no walk-forward to resume/);
   });
 });
