@@ -42,7 +42,7 @@ export async function startRedis(): Promise<TestRedis> {
     password,
     url: `redis://:${password}@127.0.0.1:${port}`,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
