@@ -32,8 +32,14 @@ function fail(e: unknown): never {
   process.exit(2);
 }
 
+type YargsInternals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+
 async function main(argv: string[]): Promise<void> {
   const parser = yargs(argv);
+  // yargs renders the whole help text as each command starts, kept in case a later failure prints it; rotor's fail
+  // handler prints one line instead, so that rendering (a tenth of `rotor run`'s start-up) is skipped.
+  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
   await parser
     .scriptName('rotor')
     .usage('$0 <command> [options]')
