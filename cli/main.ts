@@ -30,8 +30,14 @@ function fail(e: unknown): never {
   process.exit(2);
 }
 
+type YargsInternals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+
 async function main(argv: string[]): Promise<void> {
   const parser = yargs(argv);
+  // yargs renders the whole help text as each command starts, kept in case a later failure prints it; rotor's fail
+  // handler prints one line instead, so that rendering (a tenth of `rotor run`'s start-up) is skipped.
+  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
   await parser
     .scriptName('rotor')
     .usage('$0 <command> [options]')
@@ -84,10 +90,10 @@ async function main(argv: string[]): Promise<void> {
     )
     .command(
       'report <dir>',
-      'rebuild report.md and report.html from the files rotor run or rotor events wrote, without rerunning',
+      'rebuild report.md and report.html from the files rotor run, sweep, batch or events wrote, without rerunning',
       (y) =>
         y
-          .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run or rotor events' })
+          .positional('dir', { type: 'string', demandOption: true, describe: 'a folder written by rotor run, sweep, batch or events' })
           .option('html', { type: 'boolean', default: true, describe: 'write report.html too (--no-html skips it)' }),
       async (args) => {
         await loadSvgCharts();

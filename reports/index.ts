@@ -29,4 +29,6 @@ export type { SweepReportInput, SweepTrial, SweepValue, OverfittingBlock, TrialC
 export { batchReportInput, curvesCsv, CURVES_FILE, readSweepFolder, sweepReportInput, type FolderMeta, type FolderReportMeta, type FolderRow, type SweepFolder } from './sweep/sweep-folder.ts';
 export { batchReportFiles, folderReportFiles, sweepReportFiles } from './sweep/folder-report-files.ts';
 export { metricFormat, type FigureFormat } from './sweep/figures.ts';
+export { sweepCharts } from './sweep/sweep-charts.ts';
+export { batchCharts } from './batch/batch-charts.ts';
 export { walkForwardCharts, walkForwardHtml, walkForwardMarkdown, type WalkForwardFoldRow, type WalkForwardReportInput } from './walk-forward/walk-forward-report.ts';

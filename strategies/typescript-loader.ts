@@ -3,11 +3,12 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Message, Plugin } from 'esbuild';
 import { RotorError } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
 import { defaultCacheDir } from '../datasets/binary-cache.ts';
+import { lockIntrinsics } from '../engine/replay/lock-intrinsics.ts';
 
 /** Running built (dist/*.js) or from source under a TypeScript runner (the tests). */
 const BUILT = import.meta.url.endsWith('.js');
@@ -31,11 +32,13 @@ function resolvePlugin(): Plugin {
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === 'inner' || args.kind === 'entry-point') return undefined;
         if (isBuiltin(args.path)) return { path: args.path, external: true };
-        const relative = /^\.{1,2}(\/|$)|^\//.test(args.path);
+        // A file URL (`import … from 'file:///…/engine/index.ts'`) is a path by another name.
+        const spec = args.path.startsWith('file:') ? fileURLToPath(args.path) : args.path;
+        const relative = /^\.{1,2}(\/|$)|^\//.test(spec);
         if (relative) {
-          const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+          const r = await build.resolve(spec, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
           if (r.path === ROTOR_ENGINE_SOURCE) return { path: engineUrl(), external: true };
-          return undefined;
+          return spec === args.path ? undefined : { path: r.path, errors: r.errors };
         }
         const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
         if (r.errors.length) return { errors: r.errors };
@@ -92,5 +95,6 @@ export async function importModuleFile(path: string): Promise<{ default?: unknow
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   writeFileSync(tmp, code);
   renameSync(tmp, file);
+  lockIntrinsics(); // before the file's own top-level code runs: it cannot patch a built-in the engine uses
   return (await import(pathToFileURL(file).href)) as { default?: unknown };
 }

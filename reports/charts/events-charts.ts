@@ -55,7 +55,7 @@ export function pathsChart(model: EventsReportModel, symbol: string, k: number):
     legend: { top: 30, left: 8, type: 'scroll', data: ['mean of occurrences', 'baseline mean'] },
     tooltip: { trigger: 'axis', confine: true, valueFormatter: fn('pct') },
     grid: { left: 64, right: 28, top: 78, bottom: 48 },
-    xAxis: { type: 'value', name: 'Trading days after the signal', nameLocation: 'middle', nameGap: 28, min: 0, max: Math.max(1, maxLen - 1) },
+    xAxis: { type: 'value', name: 'Time after the signal (trading days)', nameLocation: 'middle', nameGap: 28, min: 0, max: Math.max(1, maxLen - 1) },
     yAxis: { type: 'value', name: 'Return since signal (%)', nameLocation: 'middle', nameGap: 48, axisLabel: { formatter: '{value}%' } },
     series: [
       ...paths.map((p) => ({ type: 'line', name: p.date, showSymbol: false, lineStyle: { width: 1, opacity: 0.45 }, color: '#94a3b8', emphasis: { focus: 'series' }, data: p.values.map((v, d) => [d, pct(v)]) })),

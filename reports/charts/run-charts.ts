@@ -114,7 +114,7 @@ export function rollingCharts(model: RunReportModel): ChartSpec[] {
     rollingChart(model, 'rolling-sharpe', 'Rolling Sharpe ratio', 'Sharpe (annualised)', s.rollingSharpe, 1, ''),
     rollingChart(model, 'rolling-volatility', 'Rolling volatility', 'Volatility (%, annualised)', s.rollingVolatility, 100, '%'),
   ];
-  if (s.rollingBeta) out.push(rollingChart(model, 'rolling-beta', `Rolling ${s.rollingBeta.name}`, 'Beta', [s.rollingBeta], 1, ''));
+  if (s.rollingBeta) out.push(rollingChart(model, 'rolling-beta', `Rolling ${s.rollingBeta.name}`, 'Beta (ratio)', [s.rollingBeta], 1, ''));
   return out;
 }
 
@@ -136,8 +136,8 @@ function histogramChart(id: string, title: string, x: string, y: string, h: RunR
 
 export function distributionCharts(model: RunReportModel): ChartSpec[] {
   return [
-    histogramChart('daily-distribution', 'Distribution of daily returns', 'Daily return (%, bin centre)', 'Days', model.series.dailyReturns, model.title),
-    histogramChart('monthly-distribution', 'Distribution of monthly returns', 'Monthly return (%, bin centre)', 'Months', model.series.monthlyReturns, model.title),
+    histogramChart('daily-distribution', 'Distribution of daily returns', 'Daily return (%, bin centre)', 'Days (count)', model.series.dailyReturns, model.title),
+    histogramChart('monthly-distribution', 'Distribution of monthly returns', 'Monthly return (%, bin centre)', 'Months (count)', model.series.monthlyReturns, model.title),
   ];
 }
 
@@ -279,7 +279,7 @@ export function nullModelCharts(model: RunReportModel): ChartSpec[] {
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 64, right: 28, top: 70, bottom: 48 },
         xAxis: { type: 'category', name: c.axis, nameLocation: 'middle', nameGap: 30, data: centres.map((v) => v.toFixed(c.percent ? 1 : 3)) },
-        yAxis: { type: 'value', name: 'Paths', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
+        yAxis: { type: 'value', name: 'Paths (count)', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
         series: [
           {
             type: 'bar', name: 'null paths', data: h.counts[0]?.counts ?? [], barCategoryGap: '5%',

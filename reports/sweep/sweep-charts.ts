@@ -44,7 +44,7 @@ export function sweepCharts(model: SweepModel): ChartSpec[] {
         tooltip: { trigger: 'item', formatter: fn('scatterTip') }, grid: { left: 80, right: 100, top: 78, bottom: 48 },
         xAxis: { type: 'category', data: hm.xs, name: `${hm.x} (param value)`, nameLocation: 'middle', nameGap: 28 },
         yAxis: { type: 'category', data: hm.ys, name: `${hm.y} (param value)`, nameLocation: 'middle', nameGap: 60 },
-        visualMap: { min: vals.length ? Math.min(...vals) : 0, max: vals.length ? Math.max(...vals) : 1, right: 8, top: 'middle', itemHeight: 160, dimension: 2, text: [`high ${axisName}`, 'low'], calculable: true, inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8'] } },
+        visualMap: { min: vals.length ? Math.min(...vals) : 0, max: vals.length ? Math.max(...vals) : 1, right: 8, top: 'middle', itemHeight: 160, dimension: 2, text: [`high ${axisName}`, 'low'], calculable: true, precision: scale === 100 ? 2 : 3, inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8'] } },
         series: [{
           type: 'heatmap', name: `mean ${o}`,
           data: hm.cells.map(([i, j, v, n]) => ({ value: [i, j, value(v)], tip: `${hm.x} = ${hm.xs[i]}, ${hm.y} = ${hm.ys[j]}: mean ${o} ${v === null ? '—' : (v * scale).toFixed(3)}${scale === 100 ? '%' : ''} over ${n} trial${n === 1 ? '' : 's'}` })),

@@ -129,7 +129,7 @@ export function sweepHtml(model: SweepModel, charts: readonly ChartSpec[] = swee
       ].join('') +
       '</div>',
   );
-  body.push('<h2>Overfitting</h2>', `<ul class="log">${overfittingLines(model).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`, draw(['pbo-logits', 'is-oos']));
+  body.push('<h2>Overfitting</h2>', `<ul class="log">${overfittingLines(model).map((l) => `<li>${codeHtml(l)}</li>`).join('')}</ul>`, draw(['pbo-logits', 'is-oos']));
   const top = topRows(model);
   body.push(`<h2>Top ${model.top.length} trials</h2>`, model.top.length ? htmlTable(top.header, top.rows.map((r) => r.map(esc))) : `<p>${esc(NONE)}</p>`, draw(['top-equity']));
   const spread = spreadRow(model);

@@ -19,6 +19,7 @@ interface PageCheck {
   charts: { id: string; width: number; height: number; inked: number }[];
   drawn: number;
   h1: string;
+  text: string;
   imgs: number;
 }
 
@@ -53,8 +54,8 @@ async function open(browser: Browser, file: string, shot: string): Promise<PageC
       }
       return { id: el.id, width: el.clientWidth, height: el.clientHeight, inked };
     });
-    return { charts, drawn: window.__rotorCharts ?? -1, h1: document.querySelector('h1')?.textContent ?? '', imgs: document.querySelectorAll('img').length };
-  })()`)) as Pick<PageCheck, 'charts' | 'drawn' | 'h1' | 'imgs'>;
+    return { charts, drawn: window.__rotorCharts ?? -1, h1: document.querySelector('h1')?.textContent ?? '', text: document.body.innerText, imgs: document.querySelectorAll('img').length };
+  })()`)) as Pick<PageCheck, 'charts' | 'drawn' | 'h1' | 'text' | 'imgs'>;
   await page.screenshot({ path: shot, fullPage: true });
   await page.close();
   return { errors, requests, dialogs, ...result };
@@ -158,6 +159,8 @@ export default defineStrategy({
     expectClean(batch, 2);
   });
 
+  // A param name that would run if any string reached the page unescaped (a dialog fails the test).
+  const PARAM = '<script>alert(2)</script>';
   it('rotor sweep and rotor batch write reports that open clean, a hostile strategy name and param value shown as text', async () => {
     const file = join(work, 'xss-sweep.mts');
     writeFileSync(
@@ -169,6 +172,7 @@ export default defineStrategy({
   params: {
     every: { type: 'integer', default: 63, min: 5, max: 300, description: 'bars between switches' },
     note: { type: 'string', default: 'x', description: 'a string param' },
+    ${JSON.stringify(PARAM)}: { type: 'integer', default: 1, min: 1, max: 3, description: 'a param with a hostile name' },
   },
   onBar(ctx, p) {
     if (ctx.bar % p.every === 0) return (ctx.bar / p.every) % 2 === 0 ? { SPY: 1 } : { IWM: 1 };
@@ -177,13 +181,14 @@ export default defineStrategy({
 `,
     );
     const sweepOut = join(work, 'sweep');
-    const sweep = rotor(['sweep', file, '--from', '2015-01-02', '--grid', 'every=21,63,126', '--grid', `note=${XSS},plain`, '--workers', '0', '--quiet', '--out', sweepOut]);
+    const sweep = rotor(['sweep', file, '--from', '2015-01-02', '--grid', 'every=21,63,126', '--grid', `note=${XSS},plain`, '--grid', `${PARAM}=1,2`, '--workers', '0', '--quiet', '--out', sweepOut]);
     expect(sweep.stderr).toBe('');
     expect(sweep.status).toBe(0);
     const s = await open(browser, join(sweepOut, 'report.html'), join(shots, 'sweep.png'));
     // Distribution, heatmap, a marginal per varied param, the top curves.
-    expectClean(s, 5);
+    expectClean(s, 6);
     expect(s.h1).toBe(`Sweep: ${XSS}`);
+    expect(s.text).toContain(`${PARAM} = 1, 2`);
 
     const list = join(work, 'batch.json');
     writeFileSync(list, JSON.stringify({ runs: [{ label: XSS, strategy: file, params: { every: 21 } }, { label: 'slow', strategy: file, params: { every: 126 } }, { label: 'hold SPY', strategy: 'buy-and-hold', params: { symbol: 'SPY' } }] }));
