@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
 import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
-import { loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
+import { checkOutputFolder, loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
 import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
 import { freshFolder, type CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
@@ -80,6 +80,8 @@ export interface WalkForwardOverfitting {
 export interface WalkForwardHooks {
   out: string;
   resume: boolean;
+  /** Write report.html files (the walk-forward's and oos/'s); default true. */
+  html?: boolean;
   /** Run one fold's sweep into `dir` (the CLI's workers, progress and Ctrl-C); `resume` continues its ledger. */
   sweep(plan: BatchPlan, context: TrialContext, dir: string, resume: boolean, fold: Fold): Promise<CoordinatorResult>;
 }
@@ -187,6 +189,7 @@ function identity(setup: WalkForwardSetup, folds: readonly Fold[]) {
 function prepareFolder(out: string, id: string, resume: boolean): void {
   const meta = join(out, MARKER);
   if (resume) {
+    checkOutputFolder(out, { markers: [MARKER] });
     if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no walk-forward to resume (no ${MARKER}); run without --resume`);
     const before = JSON.parse(readFileSync(meta, 'utf8')) as { walkForward?: string };
     if (before.walkForward !== id) throw new RotorError(`--resume: ${out} holds a different walk-forward (its folds, grid, params, settings, objective, data, strategy or rotor version differ); run without --resume or use another --out`);
@@ -316,9 +319,11 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
   const result: WalkForwardResult = { status: 'complete', folds: outcomes, trials, stitched: { result: stitched, metrics, runKey }, unusedTail, overfitting: walkForwardOverfitting(outcomes, sharpes, metrics, stitched.curve.dates.length - 1), files: [] };
   const files: Record<string, string> = {};
   await loadSvgCharts(); // oos/report.md's images
-  for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market }))) files[`oos/${name}`] = text;
+  for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market, html: hooks.html !== false }))) files[`oos/${name}`] = text;
   files['folds.csv'] = foldsCsv(outcomes, params, setup.objective);
-  Object.assign(files, walkForwardReports(result, setup, params, overfittingLines(result)));
+  const reports = walkForwardReports(result, setup, params, overfittingLines(result));
+  if (hooks.html === false) delete reports['report.html'];
+  Object.assign(files, reports);
   const finished = new Date();
   files[MARKER] =
     JSON.stringify(

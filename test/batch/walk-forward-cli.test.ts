@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,15 @@ describe('rotor walk-forward on the synthetic sample', () => {
     expect(read(a, 'oos/report.md')).toContain('walk-forward: 3 test windows stitched');
   });
 
+  it('--no-html leaves out every report.html, the folds\' too', () => {
+    const out = tmp();
+    const r = rotor([...args, '--no-html', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/wrote .* \(walk-forward.json, folds.csv, report.md, oos\/, folds\/\)/);
+    for (const f of ['report.html', 'oos/report.html', 'folds/01/report.html']) expect(existsSync(join(out, f)), f).toBe(false);
+    for (const f of ['report.md', 'oos/report.md', 'folds/01/report.md']) expect(existsSync(join(out, f)), f).toBe(true);
+  });
+
   it('refuses bad durations, windows that do not fit, repeated flags, a foreign --out and a resume of nothing in one line', () => {
     const bad = rotor([...base, '--train', '2q', '--test', '1y', '--out', tmp()]);
     expect(bad.status).toBe(1);
@@ -51,7 +60,7 @@ describe('rotor walk-forward on the synthetic sample', () => {
     expect(rotor([...args, '--train', '3y', '--out', tmp()]).stderr).toMatch(/^rotor: --train is given 2 times \(2y, 3y\); give it once/);
     const foreign = tmp();
     writeFileSync(join(foreign, 'notes.txt'), 'mine');
-    expect(rotor([...args, '--out', foreign]).stderr).toMatch(/^rotor: --out .* is a folder rotor did not write \(it has no walk-forward.json\); choose another\n$/);
+    expect(rotor([...args, '--out', foreign]).stderr).toMatch(/^rotor: --out .* is a folder rotor did not write \(it has files and no \.rotor-output\); choose a new or empty folder\n$/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
     expect(rotor([...args, '--resume', '--out', tmp()]).stderr).toMatch(/^rotor: --resume: .* holds no walk-forward to resume/);
   });
