@@ -87,7 +87,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const { startBar, endBar, notes } = runWindow(market, view, universe, signals, settings);
 
   if (settings.fill === 'next-open') {
-    const noOpen = universe.filter((s) => !view.open[col(s)].some((v) => v > 0));
+    const noOpen = universe.filter((s) => !hasOpen(view, col(s)));
     if (noOpen.length) {
       throw new FieldError(
         'settings.fill',
@@ -341,6 +341,16 @@ function sumPositions(sums: PositionSums, q: Float64Array, mark: Float64Array, h
     sums.gross += g;
   }
   return equity;
+}
+
+const openKnown = new WeakMap<PriceView, Int8Array>();
+
+/** Whether a symbol has any open price in the view: found once per view and symbol, not on every run of a sweep. */
+function hasOpen(view: PriceView, column: number): boolean {
+  let known = openKnown.get(view);
+  if (!known) openKnown.set(view, (known = new Int8Array(view.open.length).fill(-1)));
+  if (known[column] < 0) known[column] = view.open[column].some((v) => v > 0) ? 1 : 0;
+  return known[column] === 1;
 }
 
 function deepFreeze(value: unknown): void {
