@@ -58,7 +58,7 @@ export function benchStreakTrials(dataDir: string, seconds = 1.5): TrialFigures 
 export function printStreakTrials(dataDir: string): void {
   const f = benchStreakTrials(dataDir);
   console.log(`sweep trials on ${dataDir}: IWM/SPY/RUT, ${f.bars} bars, default settings, backtest + a trial row's figures per trial`);
-  console.log(`  (best of interleaved batches; the bare loop is the same rules and costs on typed arrays, core metrics only)`);
+  console.log(`  (per CPU second, best of interleaved batches; the bare loop is the same rules and costs on typed arrays, core metrics only)`);
   const line = (label: string, rate: number) =>
     console.log(`  ${label.padEnd(58)} ${rate.toFixed(0).padStart(7)} trials/s   ${formatRatio(f.bare, rate)} the bare loop`);
   line('small-cap-streak (rules), record positions/decisions off', f.rules);

@@ -3,8 +3,9 @@ import { RotorError } from '../engine/index.ts';
 import { folderReportFiles, loadSvgCharts, writeFilesAtomic } from '../reports/index.ts';
 import type { Dataset } from '../datasets/index.ts';
 import { coordinate, inProcessRunner, poolRunner, type BatchPlan, type CoordinatorOptions, type CoordinatorResult, type FinishInfo, type Keep, type Progress, type TrialContext } from '../batch/index.ts';
+import { queueRunnerFromFlags, type QueueFlags } from './queue-command.ts';
 
-export interface BatchRunFlags {
+export interface BatchRunFlags extends QueueFlags {
   workers?: number;
   keep: Keep;
   resume: boolean;
@@ -22,18 +23,19 @@ export function workerCount(flag: number | undefined): number {
 }
 
 /** On a terminal a progress bar (cli-progress, loaded only then); elsewhere a line every few seconds; nothing with --quiet. */
-async function progressReporter(quiet: boolean, label: string): Promise<{ update(p: Progress): void; stop(): void }> {
+async function progressReporter(quiet: boolean, label: string, workersSeen?: () => number): Promise<{ update(p: Progress): void; stop(): void }> {
   if (quiet) return { update() {}, stop() {} };
+  const workers = () => (workersSeen ? `, ${workersSeen()} workers` : '');
   if (process.stderr.isTTY) {
     const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {value}/{total} trials | {rate}/s | ETA {eta_formatted} | failed {failed}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
+      { format: `${label} [{bar}] {value}/{total} trials | {rate}/s | ETA {eta_formatted} | failed {failed}{workers}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
     return {
       update(p) {
-        const payload = { rate: p.rate.toFixed(0), failed: p.failed };
+        const payload = { rate: p.rate.toFixed(0), failed: p.failed, workers: workers().replace(',', ' |') };
         if (!started) {
           bar.start(p.total, p.done, payload);
           started = true;
@@ -49,7 +51,7 @@ async function progressReporter(quiet: boolean, label: string): Promise<{ update
       if (now - last < 5000 && p.done < p.total) return;
       last = now;
       const eta = p.etaSeconds === null ? '?' : `${Math.ceil(p.etaSeconds)} s`;
-      process.stderr.write(`${label}: ${p.done}/${p.total} trials, ${p.rate.toFixed(0)}/s, ETA ${eta}, ${p.failed} failed\n`);
+      process.stderr.write(`${label}: ${p.done}/${p.total} trials, ${p.rate.toFixed(0)}/s, ETA ${eta}, ${p.failed} failed${workers()}\n`);
     },
     stop() {},
   };
@@ -66,18 +68,20 @@ export async function runBatchFlags(
   finish: (info: FinishInfo) => Record<string, string>,
   reporting: Pick<CoordinatorOptions, 'curves' | 'report'> = {},
 ): Promise<CoordinatorResult> {
-  const workers = workerCount(flags.workers);
+  const notice = (line: string) => flags.quiet || process.stderr.write(`\n${label}: ${line}\n`);
+  const queue = queueRunnerFromFlags(flags, plan, dataset, label, notice);
+  const workers = queue ? 0 : workerCount(flags.workers);
   const keepAll = flags.keep === 'all' ? { dir: out, identity: dataset.identity } : undefined;
-  const runner =
-    workers === 0
+  const runner = queue ??
+    (workers === 0
       ? inProcessRunner(context, keepAll)
-      : await poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 });
+      : await poolRunner({ plan, market: dataset.market.toTransfer(), macro: dataset.macro, views: context.allViews(), ...(keepAll ? { keepAll } : {}) }, { workers, maxOldGenerationSizeMb: 4096 }));
   if (!(flags['chunk-timeout'] > 0)) throw new RotorError(`--chunk-timeout must be a number of seconds > 0, got ${flags['chunk-timeout']}`);
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigint);
-  const progress = await progressReporter(flags.quiet, label);
+  const progress = await progressReporter(flags.quiet, label, queue && (() => queue.workersSeen()));
   try {
     const result = await coordinate({
       plan,
@@ -87,7 +91,7 @@ export async function runBatchFlags(
       runner,
       keep: flags.keep,
       resume: flags.resume,
-      workers,
+      workers: queue ? 'queue' : workers,
       chunkTimeoutMs: flags['chunk-timeout'] * 1000,
       signal: abort.signal,
       onProgress: (p) => progress.update(p),

@@ -13,6 +13,8 @@ import { eventsCommand, eventsOptions } from './events-command.ts';
 import { sweepCommand, sweepOptions } from './sweep-command.ts';
 import { batchCommand, batchOptions } from './batch-command.ts';
 import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.ts';
+import { workerCommand, workerOptions } from './worker-command.ts';
+import { queueOptions } from './queue-command.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { flagsForFields } from './model-flags.ts';
 import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
@@ -30,8 +32,14 @@ function fail(e: unknown): never {
   process.exit(2);
 }
 
+type YargsInternals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+
 async function main(argv: string[]): Promise<void> {
   const parser = yargs(argv);
+  // yargs renders the whole help text as each command starts, kept in case a later failure prints it; rotor's fail
+  // handler prints one line instead, so that rendering (a tenth of `rotor run`'s start-up) is skipped.
+  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
   await parser
     .scriptName('rotor')
     .usage('$0 <command> [options]')
@@ -114,9 +122,11 @@ async function main(argv: string[]): Promise<void> {
     .command('sweep <strategy>', 'run a grid or a random sample of parameter values on worker threads', (y) => sweepOptions(y), sweepCommand)
     .command('walk-forward <strategy>', 'sweep rolling or anchored train windows, test each choice on the window after it, stitch the out-of-sample runs', (y) => walkForwardOptions(y), walkForwardCommand)
     .command('batch <file>', 'run the backtests a file lists (or every combination of a product) on worker threads', (y) => batchOptions(y), batchCommand)
+    .command('worker', 'take chunks of sweeps and batches from a Redis queue and run them on this machine\'s threads', (y) => workerOptions(y), workerCommand)
+    .command('queue', 'look into a Redis queue: rotor queue status redis://HOST:PORT', (y) => queueOptions(y), () => {})
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, demo, describe, check, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, worker, queue, demo, describe, check, data, events or report (see --help)')
     .strict()
     .recommendCommands()
     .middleware(() => checkTypedValues(argv, declaredNumbers(parser)))

@@ -8,11 +8,12 @@ import { loadRunData, loadStrategyRef, type DataRef, type StrategyRef } from '..
 import { asFlagError, type FlagSources } from './field-flags.ts';
 import { parseParamFlags } from './run-job.ts';
 import { runBatchFlags, type BatchRunFlags } from './batch-run.ts';
+import { withQueueFlags } from './queue-command.ts';
 import { settingsFromFlags, withMacroFlags, withRunFlags, type MacroFlags, type RunFlags } from './settings-flags.ts';
 
 /** Flags every command that runs many backtests shares: workers, objective, what to keep, resume, progress. */
 export function withBatchFlags<T>(y: Argv<T>) {
-  return y
+  return withQueueFlags(y)
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core; 0 = in this thread, for debugging)' })
     .option('objective', { type: 'string', default: 'sharpe', describe: 'metric of metrics.json that ranks the trials, e.g. sharpe, cagr, maxDrawdown.depth' })
     .option('minimize', { type: 'boolean', default: false, describe: 'lower objective is better (e.g. volatility)' })

@@ -9,6 +9,7 @@ import { sweepInputs, sweepOptions, type SweepFlags } from './sweep-command.ts';
 
 export function walkForwardOptions<T>(y: Argv<T>) {
   return sweepOptions(y)
+    .option('out', { type: 'string', describe: 'output folder (default: rotor-out/walk-forward-<strategy>)' })
     .option('train', { type: 'string', demandOption: true, describe: 'length of each train window: 5y, 18m, 26w or 252d (trading days)' })
     .option('test', { type: 'string', demandOption: true, describe: 'length of each test window, right after its train window: 1y, 6m, 13w, 63d' })
     .option('step', { type: 'string', describe: 'how far each fold moves on (default: the test length; at least the test length)' })
@@ -41,6 +42,7 @@ export async function walkForwardCommand(args: unknown): Promise<void> {
   const result = await runWalkForward(setup, probe.window, {
     out,
     resume: flags.resume,
+    html: flags.html !== false,
     sweep: (plan, context, dir, resume, fold) => {
       params = paramColumns(plan);
       const dates = dataset.market.dates;
@@ -61,5 +63,5 @@ export async function walkForwardCommand(args: unknown): Promise<void> {
   }
   const m = result.stitched!.metrics;
   console.log(`  out of sample ${result.stitched!.result.curve.dates[0]}..${result.stitched!.result.curve.dates.at(-1)}: total ${fixed((m.totalReturn ?? NaN) * 100, 1)}%, Sharpe ${fixed(m.sharpe, 2)}, max DD ${fixed(m.maxDrawdown.depth * 100, 1)}%`);
-  console.log(`  wrote ${out}/ (walk-forward.json, folds.csv, report.md, report.html, oos/, folds/)`);
+  console.log(`  wrote ${out}/ (walk-forward.json, folds.csv, report.md${flags.html !== false ? ', report.html' : ''}, oos/, folds/)`);
 }

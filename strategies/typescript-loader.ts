@@ -8,6 +8,7 @@ import type { Message, Plugin } from 'esbuild';
 import { RotorError } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
 import { defaultCacheDir } from '../datasets/binary-cache.ts';
+import { lockIntrinsics } from '../engine/replay/lock-intrinsics.ts';
 
 /** Running built (dist/*.js) or from source under a TypeScript runner (the tests). */
 const BUILT = import.meta.url.endsWith('.js');
@@ -94,5 +95,6 @@ export async function importModuleFile(path: string): Promise<{ default?: unknow
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   writeFileSync(tmp, code);
   renameSync(tmp, file);
+  lockIntrinsics(); // before the file's own top-level code runs: it cannot patch a built-in the engine uses
   return (await import(pathToFileURL(file).href)) as { default?: unknown };
 }

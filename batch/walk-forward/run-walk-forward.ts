@@ -80,6 +80,8 @@ export interface WalkForwardOverfitting {
 export interface WalkForwardHooks {
   out: string;
   resume: boolean;
+  /** Write report.html files (the walk-forward's and oos/'s); default true. */
+  html?: boolean;
   /** Run one fold's sweep into `dir` (the CLI's workers, progress and Ctrl-C); `resume` continues its ledger. */
   sweep(plan: BatchPlan, context: TrialContext, dir: string, resume: boolean, fold: Fold): Promise<CoordinatorResult>;
 }
@@ -316,9 +318,11 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
   const result: WalkForwardResult = { status: 'complete', folds: outcomes, trials, stitched: { result: stitched, metrics, runKey }, unusedTail, overfitting: walkForwardOverfitting(outcomes, sharpes, metrics, stitched.curve.dates.length - 1), files: [] };
   const files: Record<string, string> = {};
   await loadSvgCharts(); // oos/report.md's images
-  for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market }))) files[`oos/${name}`] = text;
+  for (const [name, text] of Object.entries(runFiles(record, stitched, { market: setup.dataset.market, html: hooks.html !== false }))) files[`oos/${name}`] = text;
   files['folds.csv'] = foldsCsv(outcomes, params, setup.objective);
-  Object.assign(files, walkForwardReports(result, setup, params, overfittingLines(result)));
+  const reports = walkForwardReports(result, setup, params, overfittingLines(result));
+  if (hooks.html === false) delete reports['report.html'];
+  Object.assign(files, reports);
   const finished = new Date();
   files[MARKER] =
     JSON.stringify(

@@ -15,6 +15,11 @@ export interface FillContext {
   notes: RunNote[];
 }
 
+// Scratch space of the buy pass, reused from call to call (a fill runs to its end before the next one starts): a
+// fresh typed array per fill was most of the cost of a monthly rebalance.
+let scratchPrice = new Float64Array(0);
+let scratchBuys = new Int32Array(0);
+
 /** Share counts after integer rounding (toward zero, so a rounded buy never needs more cash than planned). */
 function shares(q: number, integer: boolean): number {
   return integer ? Math.trunc(q) : q;
@@ -62,9 +67,14 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   const covers = coverShorts(portfolio, delta, fill, reason);
   if (shortSales) sellShort(portfolio, shortSales, fill, reason);
 
-  const buyPrice = new Float64Array(n);
+  if (scratchPrice.length < n) {
+    scratchPrice = new Float64Array(n);
+    scratchBuys = new Int32Array(n);
+  }
+  // Written for every buy before it is read.
+  const buyPrice = scratchPrice;
   // Indices of the buys, ascending: the bisection below re-prices only these (same order, so same sums).
-  const buys = new Int32Array(n);
+  const buys = scratchBuys;
   let nBuys = 0;
   for (let k = 0; k < n; k++) {
     if (covers) delta[k] -= covers[k];

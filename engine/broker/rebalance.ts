@@ -3,6 +3,9 @@ import { executeDeltas, type FillContext } from './execute.ts';
 
 const DUST = 1e-9;
 
+// The deltas of the last rebalance's size, cleared and reused (a rebalance runs to its end before the next starts).
+let scratchDelta = new Float64Array(0);
+
 /**
  * Move the portfolio to target weights of its equity valued at the fill prices. Symbols that cannot trade now keep
  * their position (and say so); a drift band or minimum trade size skips small adjustments but never an exit.
@@ -11,7 +14,9 @@ export function rebalanceTo(portfolio: Portfolio, target: Float64Array, fill: Fi
   const { price, mark, settings } = fill;
   const n = target.length;
   const equity = portfolio.value(price, mark);
-  const delta = new Float64Array(n);
+  if (scratchDelta.length !== n) scratchDelta = new Float64Array(n);
+  else scratchDelta.fill(0);
+  const delta = scratchDelta;
   if (!(equity > 0)) {
     fill.notes.push({ date: fill.date, kind: 'unfilled', message: `rebalance skipped: equity is ${equity.toFixed(2)}` });
     return;

@@ -33,11 +33,18 @@ export function finiteValues(xs: ArrayLike<number>): number[] {
   return out;
 }
 
-/** The finite values of an array, as a Float64Array (a view on a fresh buffer). */
+/**
+ * The finite values of an array, as a Float64Array: the array itself when it is one and every value is finite (the
+ * usual case: read it, never write it), else a view on a fresh buffer.
+ */
 export function finiteArray(xs: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(xs.length);
+  const n = xs.length;
+  let first = 0;
+  while (first < n && Number.isFinite(xs[first])) first++;
+  if (first === n && xs instanceof Float64Array) return xs;
+  const out = new Float64Array(n);
   let m = 0;
-  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out[m++] = xs[i];
+  for (let i = 0; i < n; i++) if (Number.isFinite(xs[i])) out[m++] = xs[i];
   return out.subarray(0, m);
 }
 

@@ -11,6 +11,8 @@ import { resolveRun, type ResolvedRun } from './resolve-run.ts';
 import type { DecisionRecord, EquityCurve, PositionSums, RunNote, RunSettings, Trade } from '../types.ts';
 import { BarContext, type PendingOrder } from './bar-context.ts';
 import { sealContext } from './sealed-context.ts';
+import { intrinsicsChanged, lockIntrinsics } from './lock-intrinsics.ts';
+import { copyRange } from '../market/copy-range.ts';
 import { calendarFlags, windowDates } from './calendar-flags.ts';
 import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
@@ -62,6 +64,7 @@ type QueueItem = { kind: 'orders'; orders: PendingOrder[] } | { kind: 'release';
 
 /** Replay one strategy over the market, bar by bar. Deterministic: same inputs, same result, bit for bit. */
 export function runBacktest(input: BacktestInput): BacktestResult {
+  lockIntrinsics();
   const { market } = input;
   const run = input.resolved ?? resolveRun(input.strategy, input.params, input.settings);
   const { strategy, settings, params, universe, signals, symbols: declared } = run;
@@ -84,7 +87,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const { startBar, endBar, notes } = runWindow(market, view, universe, signals, settings);
 
   if (settings.fill === 'next-open') {
-    const noOpen = universe.filter((s) => !view.open[col(s)].some((v) => v > 0));
+    const noOpen = universe.filter((s) => !hasOpen(view, col(s)));
     if (noOpen.length) {
       throw new FieldError(
         'settings.fill',
@@ -101,7 +104,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const macroBook = new MacroBook(macroSeries, strategy.name, new Set(absentOptional));
   for (const m of absentOptional) notes.push({ kind: 'data', message: `optional macro series ${m} is not in the data: the strategy reads it as unknown` });
   const core = new BarContext(strategy.name, market.dates, view, readable, tradable, portfolio, macroBook, settings.maxLeverage);
-  const ctx = sealContext(core);
+  const sealed = sealContext(core);
+  const ctx = sealed.ctx;
   const keepPositions = input.record?.positions !== false;
   core.recordsDecisions = input.record?.decisions !== false;
   deepFreeze(params);
@@ -174,109 +178,116 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     if (e.payload.kind === 'release') macroBook.publish(e.payload.release);
   }
 
-  // In init the run has not started: nothing of its first bar is known yet, not even the open.
-  core.bar = startBar;
-  core.closeKnown = false;
-  core.openKnown = false;
-  const state = strategy.init ? strategy.init(ctx, params) : undefined;
-  core.openKnown = true;
-  const hook = { onFill: strategy.onFill, onRelease: strategy.onRelease };
-
-  const process = (bar: number, phase: Phase) => {
-    for (let e = queue.popDue(bar, phase); e; e = queue.popDue(bar, phase)) {
-      const item = e.payload;
-      if (item.kind === 'release') {
-        const obs = macroBook.publish(item.release);
-        hook.onRelease?.(ctx, obs, params, state);
-        continue;
-      }
-      const prices = e.phase === Phase.Open ? openCols : closeCols;
-      for (let k = 0; k < n; k++) fillPrice[k] = prices[k][bar];
-      fill.date = market.dates[bar];
-      fill.bar = bar;
-      const before = trades.length;
-      for (const order of item.orders) {
-        if (order.kind === 'target') rebalanceTo(portfolio, order.weights, fill, order.reason);
-        else executeQuantity(portfolio, order, fill);
-      }
-      refreshHeld();
-      if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
-      // The strategy gets a frozen copy: the run's own trade record is not its to change.
-      if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, Object.freeze({ ...trades[i] }), params, state);
-    }
-  };
-
-  const fillSlot = (bar: number): [number, Phase] =>
-    settings.fill === 'next-open' ? [bar + 1, Phase.Open] : settings.fill === 'next-close' ? [bar + 1, Phase.Close] : [bar, Phase.AfterDecision];
-
-  const schedule = (bar: number) => {
-    if (core.pending.length === 0) return;
-    const [at, phase] = fillSlot(bar);
-    queue.push(at, phase, { kind: 'orders', orders: core.pending });
-    core.pending = [];
-  };
-
-  const pv = curve.positionValues;
-  const equityCol = curve.equity;
-  const grossCol = curve.grossEquity;
-  const cashCol = curve.cash;
-  const fillAtClose = settings.fill === 'close';
-  const { newWeek, newMonth, newQuarter, newYear } = calendarFlags(market.dates);
-  for (let t = startBar; t <= endBar; t++) {
-    const r = t - startBar;
-    core.bar = t;
-    core.firstBar = t === startBar;
-    core.newMonth = newMonth[t] === 1;
-    core.newYear = newYear[t] === 1;
-    core.newWeek = newWeek[t] === 1;
-    core.newQuarter = newQuarter[t] === 1;
-
-    // Most bars have no event: the queue is not searched for them.
+  // The context is cut from the run when it ends, however it ends: nothing kept of it sees the run's last bar.
+  try {
+    // In init the run has not started: nothing of its first bar is known yet, not even the open.
+    core.bar = startBar;
     core.closeKnown = false;
-    if (queue.nextBar <= t) {
-      process(t, Phase.Open);
-      process(t, Phase.Release);
-    }
-    core.closeKnown = true;
-    refreshMarks(t);
-    if (queue.nextBar <= t) process(t, Phase.Close);
-    core.equity = heldValue();
-    // A run without cash interest, borrow fees or a maintenance margin only calls margin when equity is gone.
-    if (!(model.quiet && core.equity > 0) && model.atClose(t, mark, core.equity)) {
-      refreshHeld();
+    core.openKnown = false;
+    const state = strategy.init ? strategy.init(ctx, params) : undefined;
+    core.openKnown = true;
+    const hook = { onFill: strategy.onFill, onRelease: strategy.onRelease };
+
+    const process = (bar: number, phase: Phase) => {
+      for (let e = queue.popDue(bar, phase); e; e = queue.popDue(bar, phase)) {
+        const item = e.payload;
+        if (item.kind === 'release') {
+          const obs = macroBook.publish(item.release);
+          hook.onRelease?.(ctx, obs, params, state);
+          continue;
+        }
+        const prices = e.phase === Phase.Open ? openCols : closeCols;
+        for (let k = 0; k < n; k++) fillPrice[k] = prices[k][bar];
+        fill.date = market.dates[bar];
+        fill.bar = bar;
+        const before = trades.length;
+        for (const order of item.orders) {
+          if (order.kind === 'target') rebalanceTo(portfolio, order.weights, fill, order.reason);
+          else executeQuantity(portfolio, order, fill);
+        }
+        refreshHeld();
+        if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
+        // The strategy gets a frozen copy: the run's own trade record is not its to change.
+        if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, Object.freeze({ ...trades[i] }), params, state);
+      }
+    };
+
+    const fillSlot = (bar: number): [number, Phase] =>
+      settings.fill === 'next-open' ? [bar + 1, Phase.Open] : settings.fill === 'next-close' ? [bar + 1, Phase.Close] : [bar, Phase.AfterDecision];
+
+    const schedule = (bar: number) => {
+      if (core.pending.length === 0) return;
+      const [at, phase] = fillSlot(bar);
+      queue.push(at, phase, { kind: 'orders', orders: core.pending });
+      core.pending = [];
+    };
+
+    const pv = curve.positionValues;
+    const equityCol = curve.equity;
+    const grossCol = curve.grossEquity;
+    const cashCol = curve.cash;
+    const fillAtClose = settings.fill === 'close';
+    const { newWeek, newMonth, newQuarter, newYear } = calendarFlags(market.dates);
+    for (let t = startBar; t <= endBar; t++) {
+      const r = t - startBar;
+      core.bar = t;
+      core.firstBar = t === startBar;
+      core.newMonth = newMonth[t] === 1;
+      core.newYear = newYear[t] === 1;
+      core.newWeek = newWeek[t] === 1;
+      core.newQuarter = newQuarter[t] === 1;
+
+      // Most bars have no event: the queue is not searched for them.
+      core.closeKnown = false;
+      if (queue.nextBar <= t) {
+        process(t, Phase.Open);
+        process(t, Phase.Release);
+      }
+      core.closeKnown = true;
+      refreshMarks(t);
+      if (queue.nextBar <= t) process(t, Phase.Close);
       core.equity = heldValue();
-    }
-
-    const weights = strategy.onBar(ctx, params, state);
-    if (weights) core.rebalance(weights);
-    schedule(t);
-    if (fillAtClose) {
-      process(t, Phase.AfterDecision);
-      // Orders placed while reacting to same-close fills go to the next close.
-      if (core.pending.length) {
-        queue.push(t + 1, Phase.Close, { kind: 'orders', orders: core.pending });
-        core.pending = [];
+      // A run without cash interest, borrow fees or a maintenance margin only calls margin when equity is gone.
+      if (!(model.quiet && core.equity > 0) && model.atClose(t, mark, core.equity)) {
+        refreshHeld();
+        core.equity = heldValue();
       }
-    }
-    if (model.afterDecision(t, mark)) refreshHeld();
 
-    let equity = portfolio.cash;
-    const q = portfolio.quantity;
-    if (sums) {
-      equity = sumPositions(sums, q, mark, held, nHeld, equity);
-    } else {
-      const row = r * n;
-      for (let j = 0; j < nHeld; j++) {
-        const k = held[j];
-        const v = q[k] * mark[k];
-        pv[row + k] = v;
-        equity += v;
+      const weights = strategy.onBar(ctx, params, state);
+      if (weights) core.rebalance(weights);
+      schedule(t);
+      if (fillAtClose) {
+        process(t, Phase.AfterDecision);
+        // Orders placed while reacting to same-close fills go to the next close.
+        if (core.pending.length) {
+          queue.push(t + 1, Phase.Close, { kind: 'orders', orders: core.pending });
+          core.pending = [];
+        }
       }
+      if (model.afterDecision(t, mark)) refreshHeld();
+
+      let equity = portfolio.cash;
+      const q = portfolio.quantity;
+      if (sums) {
+        equity = sumPositions(sums, q, mark, held, nHeld, equity);
+      } else {
+        const row = r * n;
+        for (let j = 0; j < nHeld; j++) {
+          const k = held[j];
+          const v = q[k] * mark[k];
+          pv[row + k] = v;
+          equity += v;
+        }
+      }
+      equityCol[r] = equity;
+      grossCol[r] = equity + portfolio.costsPaid;
+      cashCol[r] = portfolio.cash;
+      model.endOfBar(t);
     }
-    equityCol[r] = equity;
-    grossCol[r] = equity + portfolio.costsPaid;
-    cashCol[r] = portfolio.cash;
-    model.endOfBar(t);
+  } finally {
+    sealed.end();
+    const changed = intrinsicsChanged();
+    if (changed) throw new RotorError(`strategy ${strategy.name} changed the built-in ${changed}: a strategy may not patch built-ins, and this run's results cannot be trusted`);
   }
   if (queue.size > 0 && hasOrders(queue)) {
     notes.push({ date: market.dates[endBar], kind: 'info', message: 'orders decided on the last bar were not filled: the data ends' });
@@ -296,7 +307,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     benchmark,
     ...(benchmarks.length > 1 ? { benchmarks } : {}),
     ...(model.listings.length ? { listings: model.listings } : {}),
-    ...(rates.riskFree ? { riskFreeDaily: rates.riskFree.rates.slice(startBar, endBar + 1) } : {}),
+    ...(rates.riskFree ? { riskFreeDaily: copyRange(rates.riskFree.rates, startBar, endBar + 1) } : {}),
     ...(rates.cash || rates.riskFree ? { rates: { cash: rates.cash?.label, riskFree: rates.riskFree?.label } } : {}),
   };
 }
@@ -330,6 +341,16 @@ function sumPositions(sums: PositionSums, q: Float64Array, mark: Float64Array, h
     sums.gross += g;
   }
   return equity;
+}
+
+const openKnown = new WeakMap<PriceView, Int8Array>();
+
+/** Whether a symbol has any open price in the view: found once per view and symbol, not on every run of a sweep. */
+function hasOpen(view: PriceView, column: number): boolean {
+  let known = openKnown.get(view);
+  if (!known) openKnown.set(view, (known = new Int8Array(view.open.length).fill(-1)));
+  if (known[column] < 0) known[column] = view.open[column].some((v) => v > 0) ? 1 : 0;
+  return known[column] === 1;
 }
 
 function deepFreeze(value: unknown): void {

@@ -7,6 +7,7 @@ import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
 import { Indicators } from '../indicators/indicators.ts';
+import { copyRange } from '../market/copy-range.ts';
 import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
@@ -66,8 +67,21 @@ export class BarContext implements StrategyContext {
 
   private indicatorBook?: Indicators;
   get indicators(): Indicators {
-    this.indicatorBook ??= new Indicators((s) => this.column(s, 'close'), this.dates, () => (this.closeKnown ? this.bar : this.bar - 1));
+    this.indicatorBook ??= new Indicators((s) => this.column(s, 'close'), this.dates, () => {
+      if (this.ended) throw new RotorError(`strategy ${this.strategy}: ctx.indicators was used after its run ended`);
+      return this.closeKnown ? this.bar : this.bar - 1;
+    });
     return this.indicatorBook;
+  }
+
+  private ended = false;
+  /** The run is over: what the strategy kept of its context answers nothing more. */
+  end(): void {
+    this.ended = true;
+  }
+
+  get strategyName(): string {
+    return this.strategy;
   }
 
   get cash(): number {
@@ -126,8 +140,9 @@ export class BarContext implements StrategyContext {
   history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
     const column = this.column(symbol, field);
     const end = this.index(symbol, field, 0) + 1;
-    // A copy: a view would hand out the run's whole price buffer, future included, and let it be written.
-    return column.slice(Math.max(0, end - n), end);
+    // A copy, by hand: a view would hand out the run's whole price buffer, future included, and a typed-array method
+    // (which a strategy could have replaced) would be handed the column.
+    return copyRange(column, Math.max(0, end - n), end);
   }
 
   streak(symbol: string, minReturn = 0): number {

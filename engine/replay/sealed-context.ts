@@ -4,17 +4,31 @@ import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
 import type { BarContext } from './bar-context.ts';
+import { RotorError } from '../errors.ts';
+
+/** Only this module constructs a SealedContext: `new ctx.constructor(fake)` from a strategy is refused. */
+const TOKEN = Symbol('sealed');
+let endContext: (ctx: SealedContext, strategy: string) => void;
 
 /**
  * What a strategy holds as `ctx`: getters and methods over the run's context, kept in a true private field. Nothing
  * on it can be reassigned, and nothing reachable from it (own properties, prototype, returned values) leads to the
  * price buffer, the calendar ahead, the portfolio or the macro book. The instance and the prototype are frozen, so a
- * strategy cannot patch the methods of this run or of any other in the process either.
+ * strategy cannot patch the methods of this run or of any other in the process either. When the run ends, the
+ * context is cut from it: a reference kept from `init` (in a timer, or in module state a later run of a sweep
+ * finds) answers nothing but an error, never the last bar's view of the whole run.
  */
 class SealedContext implements StrategyContext {
-  readonly #c: BarContext;
+  #c: BarContext;
 
-  constructor(core: BarContext) {
+  static {
+    endContext = (ctx, strategy) => {
+      ctx.#c = ended(strategy);
+    };
+  }
+
+  constructor(token: symbol, core: BarContext) {
+    if (token !== TOKEN) throw new TypeError('a strategy context is made by the run, not by a strategy');
     this.#c = core;
     Object.freeze(this);
   }
@@ -118,7 +132,22 @@ class SealedContext implements StrategyContext {
 Object.freeze(SealedContext.prototype);
 Object.freeze(SealedContext);
 
-/** The strategy's `ctx` for a run's context. */
-export function sealContext(core: BarContext): StrategyContext {
-  return new SealedContext(core);
+/** Stands in for the run once it is over: every read or call is the strategy's error. */
+function ended(strategy: string): BarContext {
+  const fail = (): never => {
+    throw new RotorError(`strategy ${strategy}: ctx was used after its run ended (a reference kept past the run's hooks sees nothing)`);
+  };
+  return new Proxy(Object.create(null) as BarContext, { get: fail, set: fail, has: fail, ownKeys: fail, getPrototypeOf: fail });
+}
+
+/** The strategy's `ctx` for a run's context, and how the run cuts it off at its end. */
+export function sealContext(core: BarContext): { ctx: StrategyContext; end(): void } {
+  const ctx = new SealedContext(TOKEN, core);
+  return {
+    ctx,
+    end() {
+      core.end();
+      endContext(ctx, core.strategyName);
+    },
+  };
 }

@@ -12,10 +12,10 @@ function indicator(kind: IndicatorKind, label: string, unit: Unit, symbol: strin
     step: 'day',
     window(ctx: RuleContext, want: number) {
       if (!ctx.indicators) throw new RotorError(`rule on ${label} needs a run's context (ctx.indicators)`);
-      const out = ctx.indicators.values(kind, symbol, n, other);
-      const t = ctx.bar;
+      const out = ctx.indicators.values(kind, symbol, n, want, other);
+      const first = ctx.bar - out.length + 1;
       const points = [];
-      for (let i = Math.max(0, t - want + 1); i <= t; i++) points.push({ key: i, at: '', value: out[i] });
+      for (let k = 0; k < out.length; k++) points.push({ key: first + k, at: '', value: out[k] });
       return { points, perYear: 252 };
     },
   };

@@ -44,7 +44,7 @@ export interface StrategyContext {
   value(symbol: string, field: BarField, lag?: number): number;
   /** Simple return of the close over `n` bars, ending `lag` bars ago. */
   ret(symbol: string, n?: number, lag?: number): number;
-  /** The last `n` values up to and including this bar (a read-only view; NaN where unknown). */
+  /** The last `n` values up to and including this bar, oldest first: a fresh copy (NaN where unknown). */
   history(symbol: string, n: number, field?: BarField): Float64Array;
   /** Consecutive bars, ending with this one, whose close-to-close return is above `minReturn`. */
   streak(symbol: string, minReturn?: number): number;

@@ -2,7 +2,7 @@ import type * as Echarts from 'echarts';
 import type { ChartSpec } from './run-charts.ts';
 import { revive } from './revive.ts';
 
-let echarts: typeof Echarts | undefined;
+let echarts: typeof import('./echarts-svg.ts') | undefined;
 
 /**
  * zrender numbers its SVG classes and ids with counters global to the process, so the same chart drawn after others
@@ -18,11 +18,11 @@ function stableIds(svg: string): string {
 }
 
 /**
- * Load ECharts for chartSvg. It is 3 MB of JavaScript: loaded on demand, only a command that draws images pays for
- * it (every other command, and every sweep worker, starts without it).
+ * Load ECharts for chartSvg: only the charts, components and renderer the images use, and only when a command draws
+ * images (every other command, and every sweep worker, starts without it).
  */
 export async function loadSvgCharts(): Promise<void> {
-  echarts ??= await import('echarts');
+  echarts ??= await import('./echarts-svg.ts');
 }
 
 /** A chart as a standalone SVG image (ECharts' server-side renderer, no DOM), for report.md; loadSvgCharts first. */

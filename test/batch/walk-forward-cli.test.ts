@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,15 @@ describe('rotor walk-forward on the synthetic sample', () => {
     expect(wf.folds.map((f) => f.test.from)).toEqual(['2014-01-02', '2015-01-02', '2016-01-04']);
     expect(read(a, 'report.html')).toContain('data-chart="data-is-oos-folds"');
     expect(read(a, 'oos/report.md')).toContain('walk-forward: 3 test windows stitched');
+  });
+
+  it('--no-html leaves out every report.html, the folds\' too', () => {
+    const out = tmp();
+    const r = rotor([...args, '--no-html', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/wrote .* \(walk-forward.json, folds.csv, report.md, oos\/, folds\/\)/);
+    for (const f of ['report.html', 'oos/report.html', 'folds/01/report.html']) expect(existsSync(join(out, f)), f).toBe(false);
+    for (const f of ['report.md', 'oos/report.md', 'folds/01/report.md']) expect(existsSync(join(out, f)), f).toBe(true);
   });
 
   it('refuses bad durations, windows that do not fit, repeated flags, a foreign --out and a resume of nothing in one line', () => {
