@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
 import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
-import { loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
+import { checkOutputFolder, loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
 import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
 import { freshFolder, type CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
@@ -189,6 +189,7 @@ function identity(setup: WalkForwardSetup, folds: readonly Fold[]) {
 function prepareFolder(out: string, id: string, resume: boolean): void {
   const meta = join(out, MARKER);
   if (resume) {
+    checkOutputFolder(out, { markers: [MARKER] });
     if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no walk-forward to resume (no ${MARKER}); run without --resume`);
     const before = JSON.parse(readFileSync(meta, 'utf8')) as { walkForward?: string };
     if (before.walkForward !== id) throw new RotorError(`--resume: ${out} holds a different walk-forward (its folds, grid, params, settings, objective, data, strategy or rotor version differ); run without --resume or use another --out`);
