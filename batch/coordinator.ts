@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
-import { curvesCsv, CURVES_FILE, loadSvgCharts, writeFilesAtomic, type TrialCurve } from '../reports/index.ts';
+import { checkOutputFolder, curvesCsv, CURVES_FILE, loadSvgCharts, OUTPUT_MARKER, writeFilesAtomic, writeOutputFolder, type TrialCurve } from '../reports/index.ts';
 import { runFiles, runRecord, ROTOR_VERSION } from '../runs/index.ts';
 import type { OverfittingBlock } from '../reports/index.ts';
 import { Ledger } from './ledger.ts';
@@ -82,6 +82,7 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
   const { id, parts } = planIdentity(plan, ROTOR_VERSION);
   const meta = join(out, MARKER);
   if (resume) {
+    checkOutputFolder(out, { markers: [MARKER] });
     if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no sweep to resume (no ${MARKER}); run without --resume`);
     const before = JSON.parse(readFileSync(meta, 'utf8')) as { sweep?: string; identity?: Record<string, string> };
     if (before.sweep !== id) {
@@ -94,14 +95,15 @@ function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
   freshFolder(out, MARKER);
 }
 
-/** Empty `out` for a fresh start, refusing a folder rotor did not write (one that has files but no `marker`). */
+/**
+ * Empty `out` for a fresh start, marked as rotor's. Refused: a file, a path under a file, a folder of files rotor did
+ * not write (no .rotor-output and no `marker`, the file that marked sweeps before).
+ */
 export function freshFolder(out: string, marker: string): void {
-  if (existsSync(out)) {
-    const entries = readdirSync(out);
-    if (entries.length && !entries.includes(marker)) throw new RotorError(`--out ${out} is a folder rotor did not write (it has no ${marker}); choose another`);
-    rmSync(out, { recursive: true, force: true });
-  }
+  checkOutputFolder(out, { markers: [marker] });
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, OUTPUT_MARKER), 'This folder was written by rotor; rotor may replace it as a whole.\n');
 }
 
 /** Write lines to a file as they come, flushed to disk before it is renamed into place. */
@@ -240,6 +242,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
 
   const files: Record<string, string> = { ...extraFiles };
   const curves: TrialCurve[] = [];
+  let bestFiles: Record<string, string> | undefined;
   const wanted = o.curves ?? 0;
   // The best trial first: its full run gives both its curve and best/.
   for (const [k, row] of top.slice(0, Math.max(wanted, o.keep === 'best' ? 1 : 0)).entries()) {
@@ -250,12 +253,13 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     if (k === 0 && o.keep === 'best' && execution.outcome.metrics && run) {
       const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
       await loadSvgCharts(); // best/report.md's images
-      for (const [name, text] of Object.entries(runFiles(record, result, { market: o.dataset.market }))) files[`best/${name}`] = text;
+      bestFiles = runFiles(record, result, { market: o.dataset.market });
     }
   }
   if (wanted) files[CURVES_FILE] = curvesCsv(curves);
-  rmSync(join(out, 'best'), { recursive: true, force: true });
-  const written = writeFilesAtomic(out, files);
+  // best/ is a run folder, swapped in whole; the summary files beside it are each renamed into place.
+  const written = bestFiles ? writeOutputFolder(join(out, 'best'), bestFiles) : (rmSync(join(out, 'best'), { recursive: true, force: true }), []);
+  written.push(...writeFilesAtomic(out, files));
   renameSync(`${csvPath}.tmp-${process.pid}`, csvPath);
   // The ledger becomes trials.jsonl in trial order: the same bytes whatever the workers or chunks were.
   renameSync(sortedTmp, ledgerPath);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RotorError, type MacroSeries, type MarketDataTransfer, type PriceView, type Strategy } from '../engine/index.ts';
 import type { DatasetIdentity } from '../datasets/index.ts';
-import { writeFilesAtomic } from '../reports/index.ts';
+import { writeOutputFolder } from '../reports/index.ts';
 import { runFiles, runRecord, type StrategyRef } from '../runs/index.ts';
 import { loadStrategy } from '../strategies/index.ts';
 import { trialCount, type BatchPlan } from './plan.ts';
@@ -51,7 +51,7 @@ export function runTrials(ctx: TrialContext, trials: readonly number[], keepAll?
     if (execution?.result && execution.outcome.metrics && run) {
       const dataset = { market: ctx.market, macro: [...ctx.macro], identity: keepAll.identity, cache: [] };
       const record = runRecord(run, execution.result, execution.outcome.metrics, dataset, { sweep: { trial: i, trials: trialCount(ctx.plan), objective: ctx.plan.objective } });
-      writeFilesAtomic(trialFolder(keepAll.dir, i, trialCount(ctx.plan)), runFiles(record, execution.result, { html: false, images: false, market: ctx.market }));
+      writeOutputFolder(trialFolder(keepAll.dir, i, trialCount(ctx.plan)), runFiles(record, execution.result, { html: false, images: false, market: ctx.market }));
     }
     return row;
   });

@@ -102,8 +102,10 @@ export async function runBatchFlags(
       ...reporting,
     });
     // The reports are built from the folder's files, as `rotor report DIR` builds them, so both give the same bytes.
-    if (result.status === 'complete') await loadSvgCharts(); // report.md's images
-    if (result.status === 'complete') result.files.push(...writeFilesAtomic(out, folderReportFiles(out, { html: flags.html !== false })));
+    if (result.status === 'complete') {
+      await loadSvgCharts(); // report.md's images
+      result.files.push(...writeFilesAtomic(out, folderReportFiles(out, { html: flags.html !== false })));
+    }
     return result;
   } finally {
     progress.stop();

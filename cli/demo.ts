@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { EquityCurve } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
 import { METRIC_COLUMNS, metricAt } from '../batch/index.ts';
-import { batchReportFiles, fixed, loadSvgCharts, pct, writeFilesAtomic, type BatchReportInput } from '../reports/index.ts';
+import { batchReportFiles, fixed, loadSvgCharts, pct, StagedFolder, type BatchReportInput } from '../reports/index.ts';
 import { runJob, type JobResult } from './run-job.ts';
 import { summaryLines } from './summary.ts';
 
@@ -80,17 +80,24 @@ export function demoBatch(jobs: readonly { name: string; job: JobResult }[]): Ba
 export async function runDemo(outDir: string, opts: { html?: boolean } = {}): Promise<void> {
   console.log('rotor demo on the embedded SYNTHETIC sample dataset (generated data, not market history)\n');
   const jobs: { name: string; job: JobResult }[] = [];
-  for (const run of DEMO_RUNS) {
-    const out = resolve(join(outDir, run.name));
-    const job = await runJob({ strategy: run.strategy, params: run.params, settings: { benchmark: 'SPY' }, out, html: opts.html });
-    jobs.push({ name: run.name, job });
-    if (run.name !== run.strategy) console.log(`${run.name} = ${run.strategy} ${Object.entries(run.params ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-    for (const line of summaryLines(job)) console.log(line);
-    console.log(`  report: ${join(out, opts.html === false ? 'report.md' : 'report.html')}\n`);
+  // Every run's folder and the comparison are staged together and replace --out as a whole at the end.
+  const stage = new StagedFolder(outDir);
+  let files: string[];
+  try {
+    for (const run of DEMO_RUNS) {
+      const job = await runJob({ strategy: run.strategy, params: run.params, settings: { benchmark: 'SPY' }, out: join(stage.dir, run.name), html: opts.html });
+      jobs.push({ name: run.name, job });
+      if (run.name !== run.strategy) console.log(`${run.name} = ${run.strategy} ${Object.entries(run.params ?? {}).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      for (const line of summaryLines(job)) console.log(line);
+      console.log(`  report: ${join(resolve(outDir), run.name, opts.html === false ? 'report.md' : 'report.html')}\n`);
+    }
+    const batch = demoBatch(jobs);
+    await loadSvgCharts(); // report.md's images
+    files = stage.write(batchReportFiles(batch, { html: opts.html !== false }));
+    stage.commit();
+  } finally {
+    stage.abort();
   }
-  const batch = demoBatch(jobs);
-  await loadSvgCharts(); // report.md's images
-  const files = writeFilesAtomic(resolve(outDir), batchReportFiles(batch, { html: opts.html !== false }));
   console.log(`comparison report: ${files[files.length - 1]}\n`);
   for (const line of comparison(jobs)) console.log(line);
 }

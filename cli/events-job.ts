@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { eventStudy, RotorError, type EventStudy } from '../engine/index.ts';
-import { eventsReportFiles, writeFilesAtomic } from '../reports/index.ts';
+import { checkOutputFolder, eventsReportFiles, writeOutputFolder } from '../reports/index.ts';
 import { resolveSignal, type SignalData, type SignalSpec } from './events-signal.ts';
 
 export const DEFAULT_HORIZONS = [1, 5, 21, 63, 126, 252];
@@ -40,6 +40,7 @@ export function parseSymbols(flags: readonly string[] | undefined): string[] {
 
 /** Find the occurrences, measure what followed, and write events.json, events.csv, event-study.json, report.md and report.html. */
 export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<EventsResult> {
+  checkOutputFolder(o.out);
   const declutter = o.declutter ?? 0;
   if (!Number.isInteger(declutter) || declutter < 0) throw new RotorError(`--declutter ${declutter}: expected a whole number of trading days ≥ 0`);
   if (o.permutations !== undefined && !(Number.isInteger(o.permutations) && o.permutations >= 1 && o.permutations <= 1_000_000)) throw new RotorError(`--permutations ${o.permutations}: expected a whole number from 1 to 1000000`);
@@ -56,6 +57,6 @@ export async function runEvents(spec: SignalSpec, o: EventsOptions): Promise<Eve
     seed: o.seed,
   });
   const context = { title: signal.title, synthetic: signal.dataset.synthetic, dataDir: signal.dataset.dir, declutter };
-  const files = writeFilesAtomic(resolve(o.out), eventsReportFiles(study, context, { dates: signal.market.dates, closes: signal.closes }, { html: o.html !== false }));
+  const files = writeOutputFolder(resolve(o.out), eventsReportFiles(study, context, { dates: signal.market.dates, closes: signal.closes }, { html: o.html !== false }));
   return { title: signal.title, study, synthetic: signal.dataset.synthetic, files };
 }

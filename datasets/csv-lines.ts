@@ -66,12 +66,17 @@ export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
 /** Re-exported from the engine's calendar, where settings check dates too. */
 export { isIsoDate } from '../engine/calendar/iso-date.ts';
 
-/** An empty cell (or one of the format's missing markers) is unknown: NaN. Anything else must be a finite number. */
+/** A plain decimal: digits, an optional point and fraction, an optional leading minus. */
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * An empty cell (or one of the format's missing markers) is unknown: NaN. Anything else must be a plain decimal
+ * number as written, with nothing around it: `1e3`, `1,234`, ` 12`, `0x10`, `+5`, `Infinity` are not read as numbers
+ * (undefined, an error at the caller), since JavaScript's Number() would take several of them silently.
+ */
 export function parseCell(text: string, missing: readonly string[] = []): number | undefined {
-  const t = text.trim();
-  if (t === '' || missing.includes(t)) return NaN;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
+  if (text === '' || missing.includes(text.trim())) return NaN;
+  return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
 /** Shortest faithful text of a number for messages and tables (NaN shown as empty). */

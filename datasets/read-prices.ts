@@ -85,8 +85,25 @@ export function parsePrices(file: string, text: string): PriceTable {
     for (const f of PRICE_FIELDS) columns[f] = columns[f].slice(0, k);
   }
   const kept = k < n ? lines.slice(0, k) : lines;
+  checkPartialAdjClose(log, columns, kept);
   if (dates.every((d) => d !== '')) checkAscending(log, dates, kept);
   return { file, format: layout.format, header: table.header, dates, lines: kept, columns, issues: log.issues };
+}
+
+/**
+ * A file with adj_close on some rows must have it on every row with a close: an empty one would make that day's
+ * total-return price the raw close, a fake jump in equity. (A file with no adj_close at all is read as raw prices.)
+ */
+function checkPartialAdjClose(log: IssueLog, c: Record<PriceField, Float64Array>, lines: ArrayLike<number>): void {
+  const adj = c.adjClose;
+  let withAdj = -1;
+  for (let r = 0; r < adj.length && withAdj < 0; r++) if (!Number.isNaN(adj[r])) withAdj = r;
+  if (withAdj < 0) return;
+  for (let r = 0; r < adj.length; r++) {
+    if (Number.isNaN(adj[r]) && !Number.isNaN(c.close[r])) {
+      log.error(lines[r], 'missing-adj-close', `adj_close is empty, but close is ${c.close[r]} and other rows (line ${lines[withAdj]}) have adj_close: fill it, or the total-return price would jump to the raw close here`, '');
+    }
+  }
 }
 
 function checkRow(log: IssueLog, line: number, c: Record<PriceField, Float64Array>, r: number): void {

@@ -1,4 +1,4 @@
-export { writeFilesAtomic } from './atomic-write.ts';
+export { checkOutputFolder, OUTPUT_MARKER, StagedFolder, writeFilesAtomic, writeOutputFolder, type OutputIo, type OutputOptions } from './atomic-write.ts';
 export { decisionsCsv, equityCsv, tradesCsv } from './csv-writers.ts';
 export type { NullFigure, NullModelRecord, RunRecord } from './run-record.ts';
 export { fixed, money, pct, pValue, table } from './format.ts';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
+import { DEFAULT_SETTINGS, deflatedSharpe, expectedMaxSharpe, resolveRun, RotorError, type BacktestResult, type ParamValue, type RunSettings, type Strategy } from '../../engine/index.ts';
 import { computeMetrics, TRADING_DAYS_PER_YEAR, type Metrics } from '../../engine/metrics/index.ts';
 import type { Dataset } from '../../datasets/index.ts';
-import { loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
-import { canonicalJson, execute, planRun, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
+import { checkOutputFolder, loadSvgCharts, writeFilesAtomic, type OverfittingBlock } from '../../reports/index.ts';
+import { canonicalJson, execute, planRun, runError, runFiles, runRecord, ROTOR_VERSION, type DataRef, type Execution, type RunError, type StrategyRef } from '../../runs/index.ts';
 import { freshFolder, type CoordinatorResult } from '../coordinator.ts';
 import { Ledger } from '../ledger.ts';
 import { METRIC_COLUMNS, metricAt } from '../metric-columns.ts';
@@ -152,7 +152,7 @@ export function probeWindow(setup: Omit<WalkForwardSetup, 'folds'>): { window?: 
   try {
     plan = planRun(resolveRun(setup.strategy, params, setup.settings), setup.ref, setup.data);
   } catch (e) {
-    return { error: { message: (e as Error).message, ...((e as { field?: string }).field ? { field: (e as { field: string }).field } : {}), internal: !(e instanceof RotorError) } };
+    return { error: runError(e) };
   }
   const { outcome } = execute(plan, setup.dataset);
   if (outcome.status === 'failed') return { error: outcome.error };
@@ -189,6 +189,7 @@ function identity(setup: WalkForwardSetup, folds: readonly Fold[]) {
 function prepareFolder(out: string, id: string, resume: boolean): void {
   const meta = join(out, MARKER);
   if (resume) {
+    checkOutputFolder(out, { markers: [MARKER] });
     if (!existsSync(meta)) throw new RotorError(`--resume: ${out} holds no walk-forward to resume (no ${MARKER}); run without --resume`);
     const before = JSON.parse(readFileSync(meta, 'utf8')) as { walkForward?: string };
     if (before.walkForward !== id) throw new RotorError(`--resume: ${out} holds a different walk-forward (its folds, grid, params, settings, objective, data, strategy or rotor version differ); run without --resume or use another --out`);
@@ -272,7 +273,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
 
   const outcomes: FoldOutcome[] = [];
   const runs: { index: number; result: BacktestResult }[] = [];
-  let cash = setup.dataset.market.dates.length ? (setup.settings.initialCash ?? 100_000) : 0;
+  let cash = setup.settings.initialCash ?? DEFAULT_SETTINGS.initialCash;
   let trials = 0;
   const sharpes: number[] = [];
   for (const fold of folds) {

@@ -43,10 +43,18 @@ export function priceView(market: MarketData, basis: PriceBasis): PriceView {
       const rawOpen = market.column(k, 'open');
       const rawHigh = market.column(k, 'high');
       const rawLow = market.column(k, 'low');
+      // A symbol with no adjusted closes at all trades its raw prices; one with some has an unknown price (NaN) on a
+      // day without one, never that day's raw close (which would be a fake jump in its total return).
+      // A day with an open but no close yet keeps the last known adjustment factor for its open: the open is known at
+      // the open, and nothing there may depend on whether the day's close exists.
+      const hasAdj = adj.some((v) => Number.isFinite(v));
+      let lastFactor = 1;
       for (let t = 0; t < market.nBars; t++) {
         const a = adj[t];
-        const c = Number.isFinite(a) ? a : rawClose[t];
-        const f = Number.isFinite(a) && Number.isFinite(rawClose[t]) ? a / rawClose[t] : Number.isFinite(a) ? NaN : 1;
+        const c = hasAdj ? a : rawClose[t];
+        const known = Number.isFinite(a) && Number.isFinite(rawClose[t]);
+        if (known) lastFactor = a / rawClose[t];
+        const f = known ? lastFactor : Number.isFinite(a) ? NaN : lastFactor;
         close[t] = c;
         open[t] = rawOpen[t] * f;
         high[t] = rawHigh[t] * f;

@@ -276,8 +276,9 @@ export function nullModelCharts(model: RunReportModel): ChartSpec[] {
         animation: false,
         color: ['#94a3b8'],
         title: { text: c.title, subtext: 'the line marks the run itself', left: 8, top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 11 } },
+        legend: { top: 30, left: 8 },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 64, right: 28, top: 70, bottom: 48 },
+        grid: { left: 64, right: 28, top: 78, bottom: 48 },
         xAxis: { type: 'category', name: c.axis, nameLocation: 'middle', nameGap: 30, data: centres.map((v) => v.toFixed(c.percent ? 1 : 3)) },
         yAxis: { type: 'value', name: 'Paths (count)', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
         series: [

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RotorError } from '../../engine/index.ts';
-import { writeFilesAtomic } from '../atomic-write.ts';
+import { writeOutputFolder } from '../atomic-write.ts';
+
+/** A folder rotor run or rotor events wrote, also before they marked their folders. */
+const REBUILD = { flag: 'rotor report', keep: true, markers: ['metrics.json', 'event-study.json', 'sweep.json'] };
 import type { EventsReportModel } from '../model/events-model.ts';
 import { buildRunModel } from '../model/run-model.ts';
 import { folderReportFiles } from '../sweep/folder-report-files.ts';
@@ -25,9 +28,9 @@ export function rebuildReports(dir: string, opts: { html?: boolean } = {}): stri
       throw new RotorError(`${join(root, 'event-study.json')}: not valid JSON (${(e as Error).message})`);
     }
     if (model?.kind !== 'events' || !model.study) throw new RotorError(`${join(root, 'event-study.json')}: expected an event study written by \`rotor events\``);
-    return writeFilesAtomic(root, renderEventsReports(model, opts));
+    return writeOutputFolder(root, renderEventsReports(model, opts), REBUILD);
   }
-  if (existsSync(join(root, 'sweep.json'))) return writeFilesAtomic(root, folderReportFiles(root, opts));
-  if (existsSync(join(root, 'metrics.json'))) return writeFilesAtomic(root, renderRunReports(buildRunModel(readRunDir(root)), opts));
+  if (existsSync(join(root, 'sweep.json'))) return writeOutputFolder(root, folderReportFiles(root, opts), REBUILD);
+  if (existsSync(join(root, 'metrics.json'))) return writeOutputFolder(root, renderRunReports(buildRunModel(readRunDir(root)), opts), REBUILD);
   throw new RotorError(`${root}: neither metrics.json (rotor run), sweep.json (rotor sweep, rotor batch) nor event-study.json (rotor events); nothing to rebuild a report from`);
 }

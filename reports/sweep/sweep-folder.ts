@@ -28,8 +28,6 @@ export interface FolderReportMeta {
   method?: string[];
   /** Batch: each run's window and costs as its file set them, by trial. */
   runs?: { window: string; costs: string }[];
-  /** How many best trials' curves curves.csv keeps. */
-  curves?: number;
 }
 
 /** sweep.json, as far as the reports read it. */

@@ -102,7 +102,7 @@ export function walkForwardCharts(input: WalkForwardReportInput): ChartSpec[] {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fn('num') },
       grid: { left: 64, right: 28, top: 78, bottom: 48 },
       xAxis: { type: 'category', name: 'Fold (test window)', nameLocation: 'middle', nameGap: 30, data: input.folds.map((f) => `${f.index}: ${f.test.from.slice(0, 7)}`) },
-      yAxis: { type: 'value', name: o, nameLocation: 'middle', nameGap: 48, scale: true },
+      yAxis: { type: 'value', name: `${o} (${/return|cagr|volatility|depth|alpha/i.test(o) ? 'fraction' : 'ratio'})`, nameLocation: 'middle', nameGap: 48, scale: true },
       series: [
         { type: 'bar', name: 'in sample', data: input.folds.map((f) => (f.isObjective === null ? null : round(f.isObjective, 4))) },
         { type: 'bar', name: 'out of sample', data: input.folds.map((f) => (f.oosObjective === null ? null : round(f.oosObjective, 4))) },

@@ -60,7 +60,7 @@ describe('rotor walk-forward on the synthetic sample', () => {
     expect(rotor([...args, '--train', '3y', '--out', tmp()]).stderr).toMatch(/^rotor: --train is given 2 times \(2y, 3y\); give it once/);
     const foreign = tmp();
     writeFileSync(join(foreign, 'notes.txt'), 'mine');
-    expect(rotor([...args, '--out', foreign]).stderr).toMatch(/^rotor: --out .* is a folder rotor did not write \(it has no walk-forward.json\); choose another\n$/);
+    expect(rotor([...args, '--out', foreign]).stderr).toMatch(/^rotor: --out .* is a folder rotor did not write \(it has files and no \.rotor-output\); choose a new or empty folder\n$/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
     expect(rotor([...args, '--resume', '--out', tmp()]).stderr).toMatch(/^rotor: --resume: .* holds no walk-forward to resume/);
   });

@@ -64,6 +64,7 @@ describe('rotor run refuses bad input with one clear line and writes nothing', (
     const out = join(dir, 'out');
     mkdirSync(out);
     writeFileSync(join(out, 'report.md'), 'previous report');
+    writeFileSync(join(out, '.rotor-output'), ''); // an earlier rotor run's folder
     const r = rotor(['run', 'buy-and-hold', '--data', dir, '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(`rotor: ${join(dir, 'prices', 'SPY.csv')}:3: close must be a number, found "ten"`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../engine/index.ts';
 import { computeMetrics } from '../../engine/metrics/index.ts';
-import { batchCharts, buildBatchModel, buildRunModel, buildSweepModel, inputsFromResult, runCharts, sweepCharts, type ChartSpec, type EventsReportModel, type RunRecord } from '../../reports/index.ts';
+import { nullModel as nullModelRecord } from '../../runs/index.ts';
+import { batchCharts, buildBatchModel, buildRunModel, buildSweepModel, inputsFromResult, runCharts, sweepCharts, walkForwardCharts, type ChartSpec, type EventsReportModel, type RunRecord } from '../../reports/index.ts';
 import { eventsCharts } from '../../reports/charts/events-charts.ts';
 import { momentumRotation } from '../../bench/momentum-rotation.ts';
 import { syntheticMarket } from '../../bench/synthetic-market.ts';
@@ -48,6 +49,23 @@ describe('every chart of every report has a title, labelled axes with units, a l
       data: { dir: 'synthetic', synthetic: true, hash: '0'.repeat(64), files: [], macro: [], vintage: 'first', warnings: [], from: d[0], to: d[d.length - 1], bars: d.length },
     };
     expectConventions(runCharts(buildRunModel(inputsFromResult(record, result, market))));
+    // With a null model, its two histograms too.
+    const nullModel = nullModelRecord(result, metrics, market, { model: 'random-timing', n: 20, seed: 1 });
+    const withNull = runCharts(buildRunModel(inputsFromResult({ ...record, nullModel }, result, market)));
+    expect(withNull.map((c) => c.id)).toEqual(expect.arrayContaining(['null-total-return', 'null-sharpe']));
+    expectConventions(withNull);
+  });
+
+  it('walk-forward report', () => {
+    const dates = ['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07'];
+    const fold = (index: number, from: string) => ({ index, train: { from: '2019-01-02', to: '2019-12-31' }, test: { from, to: from }, trials: 4, chosen: 'days=3', isObjective: 1.2, oosObjective: 0.4, oosTotalReturn: 0.01, oosMaxDrawdown: -0.02, dsr: 0.5, pbo: 0.3 });
+    const charts = walkForwardCharts({
+      name: 'x', synthetic: true, objective: 'sharpe', minimize: false, scheme: '1y train, 1d test', trials: 8, folds: [fold(1, dates[0]), fold(2, dates[2])],
+      oos: { dates, equity: Float64Array.from([100, 101, 102, 101]), benchmark: { symbol: 'SPY', prices: Float64Array.from([10, 10.1, 10.3, 10.2]) } },
+      figures: [], oosObjective: 0.5, overfitting: [], method: [], dataset: { dir: 'd', hash: 'h' },
+    });
+    expect(charts.map((c) => c.id)).toEqual(['oos-equity', 'is-oos-folds']);
+    expectConventions(charts);
   });
 
   it('sweep and batch reports', () => {
