@@ -36,7 +36,7 @@ if (!HAVE_REDIS) {
     console.log(`  queue / local: ${(queued.perSecond / local.perSecond).toFixed(2)}; trials.jsonl ${same ? 'identical' : 'DIFFERENT'}`);
     if (!same) process.exitCode = 1;
   } finally {
-    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : (w.once('exit', resolve), w.kill('SIGTERM'))))));
     await redis.stop();
   }
 }

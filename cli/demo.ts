@@ -63,7 +63,7 @@ export function comparison(jobs: readonly { name: string; job: JobResult }[]): s
 }
 
 /** The demo's batch report: every run over the common period, side by side. */
-export function demoBatch(jobs: readonly { name: string; job: JobResult }[]): BatchReportInput {
+export function demoBatch(jobs: readonly { name: string; job: JobResult }[], html = true): BatchReportInput {
   const { from, to, runs } = commonPeriod(jobs);
   return {
     name: 'rotor demo',
@@ -73,7 +73,7 @@ export function demoBatch(jobs: readonly { name: string; job: JobResult }[]): Ba
       `Every run measured over ${from} → ${to}, the period every run covers; each run's own report covers its whole run.`,
       'Figures are net of costs, with each run\'s own settings (risk-free rate, benchmark SPY).',
     ],
-    runs: runs.map((r) => ({ name: r.name, metrics: Object.fromEntries(METRIC_COLUMNS.map((p) => [p, metricAt(r.metrics, p)])), dates: r.curve.dates, equity: r.curve.equity, report: `${r.name}/report.html` })),
+    runs: runs.map((r) => ({ name: r.name, metrics: Object.fromEntries(METRIC_COLUMNS.map((p) => [p, metricAt(r.metrics, p)])), dates: r.curve.dates, equity: r.curve.equity, report: `${r.name}/${html ? 'report.html' : 'report.md'}` })),
   };
 }
 
@@ -91,7 +91,7 @@ export async function runDemo(outDir: string, opts: { html?: boolean } = {}): Pr
       for (const line of summaryLines(job)) console.log(line);
       console.log(`  report: ${join(resolve(outDir), run.name, opts.html === false ? 'report.md' : 'report.html')}\n`);
     }
-    const batch = demoBatch(jobs);
+    const batch = demoBatch(jobs, opts.html !== false);
     await loadSvgCharts(); // report.md's images
     files = stage.write(batchReportFiles(batch, { html: opts.html !== false }));
     stage.commit();

@@ -14,6 +14,7 @@ import { checkPriceSeries, type PriceRuleOptions } from './price-rules.ts';
 import { symbolBars } from './read-prices.ts';
 import { macroSeriesFrom, type MacroVintage } from './read-macro.ts';
 import { lagOverride, type SeriesKind } from './release-lags.ts';
+import { DELAYS_FILE } from './release-calendar.ts';
 import { readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
 import { datasetKey, readDatasetEntry, writeDatasetEntry } from './dataset-cache.ts';
 
@@ -119,6 +120,17 @@ export function macroFileOf(name: string): { stem: string; column?: string } {
  * needs is read. Every file is checked first; any error stops the load (nothing has been written yet), with the
  * first one as the message. Warnings travel in the identity, to the run's metadata and report.
  */
+/**
+ * Whether a series is one whose published values are revised later (employment, GDP, seasonally adjusted CPI) read
+ * from a file that keeps only today's revised values: no first prints to read instead.
+ */
+function readsRevisedValues(stem: string, kind: SeriesKind, column: string, numeric: Readonly<Record<string, unknown>>): boolean {
+  if (column !== 'value' || 'first_release_value' in numeric) return false;
+  if (kind === 'employment' || kind === 'gdp') return true;
+  // Seasonally adjusted CPI is revised every February; not-seasonally-adjusted CPI (CPIAUCNS, CUUR…) is not.
+  return kind === 'cpi' && !/NS$|^CUUR/.test(stem.toUpperCase());
+}
+
 export function loadDataset(dirIn: string, symbols: readonly string[], macroNames: readonly string[] = [], options: LoadOptions = {}): Dataset {
   const dir = resolve(dirIn);
   if (!existsSync(dir)) throw new RotorError(`--data ${dirIn}: no such folder`);
@@ -138,7 +150,7 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
   const sources = [...new Set(symbols)].map((s) => join(prices, symbolFile(s)));
   const macroSources = [...new Set(wanted.map((n) => join(dir, 'macro', `${macroFileOf(n).stem}.csv`)))];
   const allFound = [...sources, ...macroSources].every((p) => existsSync(p));
-  const key = cacheDir && allFound ? datasetKey({ dir, symbols, wanted, vintage, lags, rules: options.rules ?? {} }, [...sources, ...macroSources]) : undefined;
+  const key = cacheDir && allFound ? datasetKey({ dir, symbols, wanted, vintage, lags, rules: options.rules ?? {} }, [...sources, ...macroSources, DELAYS_FILE]) : undefined;
   const whole = key ? readDatasetEntry(cacheDir!, key) : undefined;
   if (whole) return { ...whole, cache: whole.identity.files.map((f) => ({ file: f.file, status: 'dataset' as const })) };
 
@@ -180,6 +192,15 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
     const lagDays = lagOverride(lags, name);
     const { info, ...s } = macroSeriesFrom(tables.get(path)!.table, name, { column, vintage, lagDays });
     series.push({ series: name, file: rel(path), column: info.column, kind: info.kind, defaultReleases: info.defaultReleases, ...(lagDays === undefined ? {} : { lagDays }) });
+    if (readsRevisedValues(stem, info.kind, info.column, tables.get(path)!.table.numeric)) {
+      issues.push({
+        file: path,
+        severity: 'warning',
+        rule: 'latest-vintage',
+        message: `${name} is read from its latest vintage: values revised after they were first published, shown on their first release dates ` +
+          `(look-ahead in the revisions); fetch the first prints with \`rotor data fetch fred ${stem} --first-release\``,
+      });
+    }
     return s;
   });
 

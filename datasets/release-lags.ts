@@ -1,5 +1,6 @@
 import { DUE_GRACE_DAYS } from '../engine/macro/as-of.ts';
 import { addDays, periodEnd, weekday, type MacroFrequency } from '../engine/macro/periods.ts';
+import { delayedRelease } from './release-calendar.ts';
 
 /**
  * When an observation without a `release_date` became known. Each kind of series has a documented default,
@@ -9,10 +10,10 @@ import { addDays, periodEnd, weekday, type MacroFrequency } from '../engine/macr
  *
  * | kind | series (by name) | default release |
  * |---|---|---|
- * | `cpi` | CPI*, CUUR*, CUSR*, a `cpi` column | period end + 20 days (BLS publishes around the 10th–15th of the next month; 2025-09 came on 10-24) |
+ * | `cpi` | CPI*, CUUR*, CUSR*, a `cpi` column | period end + 20 days, or a known delay (release-calendar/delays.csv) (BLS publishes around the 10th–15th of the next month; 2025-09 came on 10-24) |
  * | `employment` | UNRATE, PAYEMS, U1RATE…U6RATE | BLS Employment Situation: the third Friday after the week holding the 12th (mostly the first Friday of the next month, but e.g. Feb 2024 → 2024-03-08; a week later when that Friday is January 1st) |
  * | `fed-funds` | FEDFUNDS | a monthly average, known when the month ends: period end + 1 day |
- * | `gdp` | *GDP* | advance estimate: quarter end + 30 days |
+ * | `gdp` | *GDP* | advance estimate: by the last weekday of the month after the quarter |
  * | `earnings` | *EPS*, *EARNINGS*, CAPE, `earnings`/`dividend`/`cape` columns | monthly (interpolated trailing-12-month figures need the next quarter's report): period end + 150 days; quarterly: quarter end + 90 days |
  * | `daily` | any daily series | the next day |
  * | `other` | anything else | weekly +7, monthly +45, quarterly +90, annual +180 days after period end |
@@ -56,20 +57,43 @@ export function kindLagDays(kind: SeriesKind, freq: MacroFrequency): number {
   }
 }
 
-/** BLS: the Employment Situation comes out on the third Friday after the week (Sunday–Saturday) that holds the 12th. */
+/**
+ * BLS: the Employment Situation comes out on the third Friday after the week (Sunday–Saturday) that holds the 12th.
+ * December's report never comes out in the first days of January: a Friday on January 1–3 moves a week later
+ * (2009-01-09, 2015-01-09, 2020-01-10, 2021-01-08, 2025-01-10). On Friday July 4 it comes on Thursday July 3
+ * (2008, 2014, 2025). Delays (shutdowns) are in datasets/release-calendar/delays.csv.
+ */
 export function employmentRelease(periodStart: string): string {
   const twelfth = periodStart.slice(0, 8) + '12';
   const saturday = addDays(twelfth, 6 - weekday(twelfth));
   const friday = addDays(saturday, 20);
-  // On New Year's Day the report moves a week later (December 2020's came on 2021-01-08).
-  return friday.endsWith('-01-01') ? addDays(friday, 7) : friday;
+  if (/-01-0[123]$/.test(friday)) return addDays(friday, 7);
+  return friday.endsWith('-07-04') ? addDays(friday, -1) : friday;
 }
 
-/** The default release date of one period of a series of this kind (or with `overrideDays` after its end). */
+/**
+ * BEA's advance GDP estimate: by the last weekday of the month after the quarter (its usual dates are the 25th–31st).
+ * Checked against ALFRED's first vintages 1992–2025: never later, except the delays in delays.csv.
+ */
+export function gdpAdvanceRelease(quarterStart: string): string {
+  const end = periodEnd(quarterStart, 'quarterly');
+  let d = periodEnd(addDays(end, 1), 'monthly');
+  while (weekday(d) === 0 || weekday(d) === 6) d = addDays(d, -1);
+  return d;
+}
+
+/**
+ * The release date of one period of a series of this kind without a `release_date` of its own: `overrideDays` after
+ * its end when given (--macro-lag), else the release calendar (a known delay, then the report's rule), else the kind's
+ * default lag.
+ */
 export function defaultRelease(kind: SeriesKind, freq: MacroFrequency, periodStart: string, overrideDays?: number): string {
   const end = periodEnd(periodStart, freq);
   if (overrideDays !== undefined) return addDays(end, overrideDays);
+  const delayed = delayedRelease(kind, periodStart);
+  if (delayed) return delayed;
   if (kind === 'employment' && freq === 'monthly') return employmentRelease(periodStart);
+  if (kind === 'gdp' && freq === 'quarterly') return gdpAdvanceRelease(periodStart);
   return addDays(end, kindLagDays(kind, freq));
 }
 

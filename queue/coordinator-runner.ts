@@ -7,9 +7,9 @@ import { RotorError } from '../engine/index.ts';
 import { packDataset, ROTOR_ROOT, type Dataset } from '../datasets/index.ts';
 import { planIdentity, trialCount, type BatchPlan, type ChunkRunner, type ScheduleOptions, type TrialRow } from '../batch/index.ts';
 import { ROTOR_VERSION } from '../runs/index.ts';
-import { chunkJobId, keys, PREFIX, QUEUE_NAME } from './keys.ts';
+import { chunkJobId, chunkOfJobId, chunkTrials, keys, PREFIX, QUEUE_NAME } from './keys.ts';
 import { checkNoEviction, connect, redisFailure, type QueueAddress } from './redis.ts';
-import { allRows, chunkJob, chunksOf, chunkTrials, publishSweep, readRows, sha256, storeRows, type SweepManifest } from './store.ts';
+import { allRows, chunkJob, chunksOf, publishSweep, readRows, sha256, storeRows, type SweepManifest } from './store.ts';
 
 export const CHUNK_TRIALS = 100;
 
@@ -49,7 +49,6 @@ export function queueRunner(o: QueueRunnerOptions): QueueRunner {
   let seen = 0;
   let conn: { redis: Redis; gaveUp: () => boolean } | undefined;
   let queue: Queue | undefined;
-  let manifest: SweepManifest | undefined;
 
   const schedule = async (pending: readonly number[], options: ScheduleOptions): Promise<boolean> => {
     conn = connect(o.address, { retrySeconds: o.retrySeconds });
@@ -58,7 +57,7 @@ export function queueRunner(o: QueueRunnerOptions): QueueRunner {
     queue.on('error', () => {});
     try {
       await checkNoEviction(redis, o.address);
-      manifest = await publish(redis);
+      const manifest = await publish(redis);
       if (!o.resume) await forget(redis, queue);
       const want = new Set(pending);
       const feed = (rows: TrialRow[]) => {
@@ -98,7 +97,7 @@ export function queueRunner(o: QueueRunnerOptions): QueueRunner {
       }
       if (options.signal?.aborted) return false;
       // Done: what it left in Redis stays a week, for `rotor queue status` and a late --resume.
-      const inputs = [keys.data(manifest!.dataset.sha256), ...manifest!.strategies.filter((s) => !s.builtIn).map((s) => keys.strategy(s.sha256))];
+      const inputs = [keys.data(manifest.dataset.sha256), ...manifest.strategies.filter((s) => !s.builtIn).map((s) => keys.strategy(s.sha256))];
       for (const key of [keys.sweep(id), keys.results(id), keys.done(id), keys.sweepWorkers(id), keys.refused(id), ...inputs]) await redis.expire(key, WEEK_SECONDS);
       return true;
     } catch (e) {
@@ -143,8 +142,9 @@ export function queueRunner(o: QueueRunnerOptions): QueueRunner {
   async function failedChunks(redis: Redis, q: Queue, want: Set<number>, options: ScheduleOptions): Promise<TrialRow[]> {
     const rows: TrialRow[] = [];
     for (const job of await q.getFailed(0, -1)) {
-      const c = chunkOfJob(job.id);
-      if (c === undefined) continue;
+      const of = job.id ? chunkOfJobId(job.id) : undefined;
+      if (of?.sweep !== id) continue;
+      const c = of.chunk;
       const trials = chunkTrials(c, size, n).filter((t) => want.has(t));
       if (!trials.length) continue;
       const why = `the worker running this trial's chunk failed twice: ${String(job.failedReason ?? 'unknown').split('\n')[0]}`;
@@ -155,11 +155,6 @@ export function queueRunner(o: QueueRunnerOptions): QueueRunner {
     }
     return rows;
   }
-
-  const chunkOfJob = (jobId: string | undefined): number | undefined => {
-    const prefix = chunkJobId(id, 0).replace(/0$/, '');
-    return jobId?.startsWith(prefix) ? Number(jobId.slice(prefix.length)) : undefined;
-  };
 
   return {
     slots: 1,

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { chunkOfJobId, keys, PREFIX, QUEUE_NAME } from './keys.ts';
 import { connect, redisFailure, type QueueAddress } from './redis.ts';
-import { readManifestUnchecked } from './store.ts';
+import { allRows, readManifestUnchecked } from './store.ts';
 
 export interface SweepStatus {
   sweep: string;
@@ -58,15 +58,10 @@ export async function queueStatus(address: QueueAddress, retrySeconds: number): 
       }
       let failed = 0;
       let done = 0;
-      let cursor = '0';
-      do {
-        const [next, flat] = await redis.hscan(keys.results(sweep), cursor, 'COUNT', 1000);
-        cursor = next;
-        for (let k = 1; k < flat.length; k += 2) {
-          done++;
-          if (flat[k].includes('"status":"failed"')) failed++;
-        }
-      } while (cursor !== '0');
+      for await (const rows of allRows(redis, sweep)) {
+        done += rows.length;
+        failed += rows.filter((r) => r.status === 'failed').length;
+      }
       sweeps.push({ sweep, title: m.title, rotor: m.rotor, created: m.created, n: m.n, done, failed, chunks: chunkCounts.get(sweep) ?? { waiting: 0, active: 0, done: 0, failed: 0 }, workers: await redis.hlen(keys.sweepWorkers(sweep)) });
     }
     sweeps.sort((a, b) => (a.created < b.created ? -1 : 1));

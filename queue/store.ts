@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { BatchPlan, TrialRow } from '../batch/index.ts';
-import { chunkTrials, keys } from './keys.ts';
+import { keys } from './keys.ts';
 import { sign, verify } from './secret.ts';
 
 /**
@@ -137,5 +137,3 @@ export function chunksOf(trials: Iterable<number>, size: number): number[] {
   for (const t of trials) set.add(Math.floor(t / size));
   return [...set].sort((a, b) => a - b);
 }
-
-export { chunkTrials };

@@ -4,10 +4,10 @@ import { RotorError } from '../engine/index.ts';
 import { loadPlanStrategies, poolRunner, runChunks, TrialContext, type ChunkRunner, type TrialRow } from '../batch/index.ts';
 import { ROTOR_VERSION } from '../runs/index.ts';
 import { fetchDataset, localPlan } from './inputs.ts';
-import { keys, PREFIX, QUEUE_NAME } from './keys.ts';
+import { chunkTrials, keys, PREFIX, QUEUE_NAME } from './keys.ts';
 import { checkNoEviction, connect, goneError, redisFailure, type QueueAddress } from './redis.ts';
 import { verify } from './secret.ts';
-import { chunkMessage, chunkTrials, readManifest, storeRows, type ChunkJob, type SweepManifest } from './store.ts';
+import { chunkMessage, readManifest, storeRows, type ChunkJob, type SweepManifest } from './store.ts';
 
 export interface WorkerOptions {
   address: QueueAddress;
@@ -52,6 +52,7 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
   };
   let worker: Worker | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
+  const ended = new Promise<void>((resolve) => redis.once('end', resolve));
   try {
     await checkNoEviction(redis, o.address);
     const beat = () => redis.hset(keys.workers, id, JSON.stringify({ host: hostname(), pid: process.pid, threads: o.threads, rotor: ROTOR_VERSION, seen: Date.now() })).catch(() => {});
@@ -154,13 +155,14 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
     o.log(`worker ${id} (rotor ${ROTOR_VERSION}, ${o.threads} threads) takes chunks from ${o.address.shown}`);
     await new Promise<void>((resolve, reject) => {
       o.signal?.addEventListener('abort', () => resolve(), { once: true });
-      redis.once('end', () => reject(goneError(o.address, o.retrySeconds, new Error('connection lost'), 'this worker stops')));
+      void ended.then(() => reject(goneError(o.address, o.retrySeconds, new Error('connection lost'), 'this worker stops')));
     });
   } catch (e) {
     throw redisFailure(o.address, o.retrySeconds, e, 'this worker stops', gaveUp());
   } finally {
     clearInterval(heartbeat);
-    if (worker) await (gaveUp() ? worker.close(true) : worker.close()).catch(() => {});
+    // A graceful close finishes the chunks in hand; it cannot while Redis is gone, so that ends it too.
+    if (worker) await Promise.race([(gaveUp() ? worker.close(true) : worker.close()).catch(() => {}), ended]);
     if (!gaveUp()) await redis.hdel(keys.workers, id).catch(() => {});
     for (const p of sweeps.values()) {
       const rt = await p.catch(() => undefined);

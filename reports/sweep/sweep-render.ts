@@ -42,7 +42,7 @@ export function overfittingLines(model: SweepModel): string[] {
     out.push(`The trials' Sharpe ratios have a variance of ${fixed(of.sharpeVariance, 4)}${of.expectedMaxSharpe === undefined || of.expectedMaxSharpe === null ? '' : `; the best of ${of.n} trials without any skill would show a Sharpe ratio of about ${fixed(of.expectedMaxSharpe, 3)} by luck alone`}.`);
   }
   if (of.dsr !== undefined && of.dsr !== null) {
-    out.push(`Deflated Sharpe ratio of the best trial: ${p1(of.dsr)}, the probability that its true Sharpe ratio is above zero once the ${of.n} tries are accounted for (below 95%, its Sharpe is not significant).`);
+    out.push(`Deflated Sharpe ratio of the best trial: ${p1(of.dsr)}, the probability that its true Sharpe ratio beats the best that ${of.n} trials without skill would show by luck, given its track record's length, skew and fat tails (below 95%, its Sharpe is not significant).`);
   }
   if (of.pbo !== undefined && of.pbo !== null) {
     out.push(
@@ -123,7 +123,7 @@ export function sweepHtml(model: SweepModel, charts: readonly ChartSpec[] = swee
       [
         kpi('Trials (N)', String(input.n), Object.entries(input.counts).map(([k, v]) => `${v} ${k}`).join(', ')),
         kpi(`Best ${input.objective}`, figure(best ? best.metrics[input.objective] : null, model.objectiveFormat), best ? `trial ${best.trial}` : ''),
-        kpi('Deflated Sharpe', p1(of?.dsr), 'P(true Sharpe > 0)'),
+        kpi('Deflated Sharpe', p1(of?.dsr), 'P(true Sharpe above the luck of N trials)'),
         kpi('PBO', p1(of?.pbo), 'P(in-sample best below median out of sample)'),
         kpi('P(out-of-sample loss)', p1(of?.probOosLoss)),
       ].join('') +

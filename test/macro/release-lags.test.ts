@@ -22,8 +22,10 @@ describe('default publication lags, checked by hand against the calendar', () =>
     expect(defaultRelease('fed-funds', 'monthly', '2024-07-01')).toBe('2024-08-01');
   });
 
-  it('GDP advance estimate: quarter end + 30 days (2024Q2 ends 06-30 → 07-30)', () => {
-    expect(defaultRelease('gdp', 'quarterly', '2024-04-01')).toBe('2024-07-30');
+  it('GDP advance estimate: by the last weekday of the month after the quarter (2024Q2 → 07-31; 2024Q4 → 2025-01-31; 2023Q2 → 2023-07-31, a Monday)', () => {
+    expect(defaultRelease('gdp', 'quarterly', '2024-04-01')).toBe('2024-07-31');
+    expect(defaultRelease('gdp', 'quarterly', '2024-10-01')).toBe('2025-01-31');
+    expect(defaultRelease('gdp', 'quarterly', '2021-04-01')).toBe('2021-07-30'); // 07-31 is a Saturday
   });
 
   it('earnings: monthly interpolated TTM + 150 days; quarterly + 90 days', () => {

@@ -39,6 +39,17 @@ describe('classic rotations', () => {
     expect(r.decisions.map((d) => d.date.slice(5))).toEqual(['01-01', '02-01', '03-01']);
     expect(r.decisions[0].summary).toBe('top 2 by 5-day return: unknown: XA, XB, XC, XD → hold XA 25% / XB 25% / XC 25% / XD 25%');
     expect(r.decisions[1].summary).toMatch(/^top 2 by 5-day return: XC \+3\.04%, XB \+2\.02%, XA \+1\.00%, XD −0\.50% → hold XC 50% \/ XB 50%$/);
+    // What it holds, not what it says: the four sectors a quarter each at 01-01's close, then XC and XB half each of
+    // the equity at 02-01's close (zero costs, fill at that close), nothing in XA and XD.
+    const held = (date: string) => {
+      const row = r.curve.dates.indexOf(date);
+      const values = Array.from(r.curve.positionValues.subarray(row * 4, row * 4 + 4));
+      return values.map((v) => Math.round((v / r.curve.equity[row]) * 1e9) / 1e9);
+    };
+    expect(r.universe).toEqual(['XA', 'XB', 'XC', 'XD']);
+    expect(held(dates[0])).toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect(held(dates[feb])).toEqual([0, 0.5, 0.5, 0]);
+    expect(held(dates[feb - 1]).every((w) => w > 0)).toBe(true);
   });
 
   it('sector rotation refuses more top sectors than it has', async () => {

@@ -57,6 +57,14 @@ describe('ubs-four-conditions', () => {
     expect(r.decisions[1].summary).toContain('small-cap earnings growing ✓ (SMALLCAP_EPS year-over-year above 0%: +20.00% in 2023Q4)');
     const at = (d: string) => r.curve.dates.indexOf(d);
     expect(r.curve.positionValues[at('2024-03-01') * 2]).toBeCloseTo(70_000, 6);
+    // Positions, not words: SPY only while the gate is closed, 70/30 while open, SPY only again from the exit.
+    const held = (d: string) => [r.curve.positionValues[at(d) * 2], r.curve.positionValues[at(d) * 2 + 1]].map((v) => Math.round(v / r.curve.equity[at(d)] * 1e9) / 1e9);
+    expect(r.universe).toEqual(['IWM', 'SPY']);
+    expect(held('2024-01-02')).toEqual([0, 1]);
+    expect(held('2024-02-29')).toEqual([0, 1]);
+    expect(held('2024-03-01')).toEqual([0.7, 0.3]);
+    expect(held('2024-04-24')).toEqual([0.7, 0.3]);
+    expect(held('2024-04-25')).toEqual([0, 1]);
   });
 
   it('without an earnings series, decides on the known conditions and says the fourth is unknown', async () => {

@@ -49,11 +49,32 @@ describe('rotor events on the sample', () => {
     expect(read(d).map((x) => x.date)).toEqual(['1998-10-21', '2001-11-16', '2002-10-16', '2008-12-03', '2020-11-10']);
   });
 
-  it('rule: reads the text syntax', () => {
-    const out = tmp();
-    const r = rotor(['events', 'rule', 'streak(ret(RUT) > 1%, 5)', '--horizons', '5', '--out', out]);
-    expect(r.status).toBe(0);
-    expect(read(out).map((e) => e.date)).toHaveLength(6);
+  it('rule: reads the text syntax, and the dates follow the rule text', () => {
+    /** Each day a run of `n` closes up more than `gain` completes, computed here from the file (one per run). */
+    const byHand = (symbol: string, gain: number, n: number) => {
+      const c = [...closes(symbol)];
+      const out: string[] = [];
+      let run = 0;
+      for (let i = 1; i < c.length; i++) {
+        run = c[i][1] / c[i - 1][1] - 1 > gain ? run + 1 : 0;
+        if (run === n) out.push(c[i][0]);
+      }
+      return out;
+    };
+    const dates = (rule: string) => {
+      const out = tmp();
+      const r = rotor(['events', 'rule', rule, '--horizons', '5', '--out', out]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return read(out).map((e) => e.date);
+    };
+    expect(dates('streak(ret(RUT) > 1%, 5)')).toEqual(['1998-10-21', '2001-11-16', '2002-10-16', '2008-12-03', '2009-03-16', '2020-11-10']);
+    // Another threshold, another length, another symbol: other dates, each as the rule's text says.
+    const other = byHand('RUT', 0.015, 3);
+    expect(other.length).toBeGreaterThan(0);
+    expect(dates('streak(ret(RUT) > 1.5%, 3)')).toEqual(other);
+    expect(dates('streak(ret(SPY) > 1%, 4)')).toEqual(byHand('SPY', 0.01, 4));
+    expect(byHand('SPY', 0.01, 4)).not.toEqual(other);
   });
 
   it('strategy: the dates its entry rule fired, from its decision log', () => {
