@@ -47,6 +47,7 @@ export class RunModel {
   private prevCash = NaN;
   private unknownRateBars = 0;
   private called = false;
+  private brokeNoted = false;
 
   constructor(private readonly m: RunModelInput) {
     const n = m.closes.length;
@@ -101,8 +102,17 @@ export class RunModel {
     const { portfolio, settings } = this.m;
     if (equity > 0 && settings.maintenanceMargin === 0) return false;
     const gross = grossExposure(portfolio, mark, mark);
-    if (gross === 0 || equity > settings.maintenanceMargin * gross) return false;
+    if (gross === 0) {
+      // Nothing left to close (a losing short was covered at this close, then cash paid its rate): still say so.
+      if (equity < 0 && !this.brokeNoted) {
+        this.brokeNoted = true;
+        this.m.notes.push({ date: this.m.dates[t], kind: 'margin-call', message: `margin call: equity ${equity.toFixed(2)} is not positive and nothing is held to close; later rebalances are refused` });
+      }
+      return false;
+    }
+    if (equity > settings.maintenanceMargin * gross) return false;
     const why = equity <= 0 ? `equity ${equity.toFixed(2)} is not positive` : `equity ${equity.toFixed(2)} is below the maintenance margin (${settings.maintenanceMargin} × gross exposure ${gross.toFixed(2)})`;
+    this.brokeNoted = true;
     const delta = this.closeAll(t, mark, () => true);
     executeDeltas(portfolio, delta, this.fill, 'margin call');
     const after = portfolio.value(mark);
