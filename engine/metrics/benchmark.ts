@@ -144,13 +144,3 @@ export class BenchmarkBasis {
     return { pairedDays: xs.length, beta, alpha, correlation, trackingError, informationRatio };
   }
 }
-
-export function benchmarkMetrics(
-  symbol: string,
-  dates: readonly string[],
-  equity: Float64Array,
-  prices: Float64Array,
-  rfDaily: number | Float64Array,
-): BenchmarkMetrics {
-  return new BenchmarkBasis(symbol, dates, equity, prices, rfDaily).all();
-}

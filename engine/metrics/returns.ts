@@ -36,12 +36,6 @@ export function cagr(first: number, last: number, years: number): number | null 
   return finiteOrNull(Math.pow(last / first, 1 / years) - 1);
 }
 
-/** Sample standard deviation of daily returns × √252; null with fewer than two returns. */
-export function annualisedVolatility(returns: ArrayLike<number>): number | null {
-  if (returns.length < 2) return null;
-  return finiteOrNull(sampleSdOf(returns, meanOf(returns)) * Math.sqrt(TRADING_DAYS_PER_YEAR));
-}
-
 /** r − rf_d for every return; the returns themselves when rf_d is 0 (r − 0 is r, bit for bit). */
 function excessOf(returns: ArrayLike<number>, rfDaily: number): ArrayLike<number> {
   if (rfDaily === 0) return returns;
@@ -63,7 +57,7 @@ export function momentsOf(returns: ArrayLike<number>): Moments {
   return { count, mean, sd: count > 1 ? sampleSdOf(returns, mean) : NaN };
 }
 
-/** annualisedVolatility from the returns' moments. */
+/** Sample standard deviation of daily returns × √252 (from their moments); null with fewer than two returns. */
 export function volatilityOf(m: Moments): number | null {
   if (m.count < 2) return null;
   return finiteOrNull(m.sd * Math.sqrt(TRADING_DAYS_PER_YEAR));
