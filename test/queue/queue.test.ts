@@ -173,6 +173,27 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
     expectSameOutputs(resumed, local);
   });
 
+  it('a chunk whose thread keeps dying has its trials failed with the reason; the other trials are as in a local sweep', async () => {
+    const faulty = ['sweep', 'test/batch/fixtures/faulty.ts', '--from', '2004-06-01', '--to', '2005-06-30', '--grid', 'k=0..5', '--param', 'bad=2', '--param', 'mode=exit', '--keep', 'none'];
+    const l = rotor([...faulty, '--workers', '1', '--out', join(tmp, 'faulty-local'), '--quiet']);
+    expect(l.status).toBe(0);
+    const w = worker('c');
+    await until('worker c to start', () => w.log().includes('takes chunks'));
+    const q = start([...faulty, '--queue', redis.url, '--out', join(tmp, 'faulty-queued'), '--quiet']);
+    expect(await q.exit, q.log()).toBe(0);
+    w.child.kill('SIGKILL');
+    const lines = (dir: string) => read(join(tmp, dir), 'trials.jsonl').trim().split('\n');
+    const [queuedLines, localLines] = [lines('faulty-queued'), lines('faulty-local')];
+    const rows = queuedLines.map((t) => JSON.parse(t) as { trial: number; status: string; error: string | null });
+    expect(rows).toHaveLength(6);
+    // The trials that shared a thread with trial 2 fail with it (which ones depends on the chunking, as locally).
+    expect(rows[2].status).toBe('failed');
+    for (const r of rows.filter((r) => r.status === 'failed')) expect(r.error).toMatch(/^the worker running this trial's chunk failed twice: /);
+    const ok = rows.filter((r) => r.status === 'ok' && (JSON.parse(localLines[r.trial]) as { status: string }).status === 'ok');
+    expect(ok.length).toBeGreaterThan(0);
+    for (const r of ok) expect(queuedLines[r.trial]).toBe(localLines[r.trial]);
+  });
+
   it('refuses a Redis that may evict keys, and a missing secret, with one line', async () => {
     await client.config('SET', 'maxmemory-policy', 'allkeys-lru');
     const w = start(['worker', '--queue', redis.url, '--redis-retry', '3']);
