@@ -33,6 +33,25 @@ export interface QueueRunner extends ChunkRunner {
   workersSeen(): number;
 }
 
+/** A worker whose heartbeat (every 5 s) is older than this is taken to be gone. */
+const LIVE_MS = 20_000;
+
+/**
+ * When every worker still beating has refused the sweep (another rotor version, a strategy it cannot load), no chunk
+ * will ever run: the reasons, to stop with, instead of waiting forever. Undefined while any live worker may take it.
+ */
+export function everyLiveWorkerRefuses(workers: Readonly<Record<string, string>>, refused: Readonly<Record<string, string>>, now: number): string | undefined {
+  const live = Object.entries(workers).filter(([, text]) => {
+    try {
+      return now - (JSON.parse(text) as { seen: number }).seen < LIVE_MS;
+    } catch {
+      return false;
+    }
+  }).map(([id]) => id);
+  if (live.length === 0 || live.some((w) => !(w in refused))) return undefined;
+  return live.map((w) => `${w}: ${refused[w]}`).join('; ');
+}
+
 /** How every stored chunk job looks: two attempts, like a local chunk; kept a while for `rotor queue status`. */
 const WEEK_SECONDS = 7 * 24 * 3600;
 const JOB_OPTIONS = { attempts: 2, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } };
@@ -88,10 +107,13 @@ export function queueRunner(o: QueueRunnerOptions): QueueRunner {
         if (Date.now() - lastCheck > 2000) {
           lastCheck = Date.now();
           seen = await redis.hlen(keys.sweepWorkers(id));
-          for (const [worker, why] of Object.entries(await redis.hgetall(keys.refused(id)))) {
+          const refused = await redis.hgetall(keys.refused(id));
+          for (const [worker, why] of Object.entries(refused)) {
             if (!refusals.has(worker)) o.notice(`worker ${worker} refuses this sweep: ${why}`);
             refusals.add(worker);
           }
+          const stuck = everyLiveWorkerRefuses(await redis.hgetall(keys.workers), refused, Date.now());
+          if (stuck) throw new RotorError(`every running worker refuses this sweep (${stuck}); finished trials are kept: fix the workers, then rerun with --resume`);
           feed(await failedChunks(redis, queue, want, options));
         }
       }
