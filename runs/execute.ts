@@ -1,5 +1,6 @@
 import { FieldError, RotorError, runBacktest, type BacktestResult, type MacroSeries, type MarketData, type PriceView } from '../engine/index.ts';
 import { computeMetrics, dailyReturns, metricFigures } from '../engine/metrics/index.ts';
+import { firstOnOrAfter } from '../engine/macro/index.ts';
 import type { RunError, RunOutcome } from './outcome.ts';
 import type { RunPlan } from './plan.ts';
 
@@ -57,14 +58,8 @@ export function execute(plan: RunPlan, inputs: RunInputs, options: ExecuteOption
 /** Index of `date` in the market's ascending calendar (a binary search: a sweep asks once per trial); -1 if absent. */
 function barOf(dates: readonly string[], date: string | undefined): number {
   if (date === undefined) return -1;
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid] < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return dates[lo] === date ? lo : dates.indexOf(date);
+  const i = firstOnOrAfter(dates, date);
+  return dates[i] === date ? i : -1;
 }
 
 export function failedOutcome(key: string, error: RunError): RunOutcome {

@@ -7,7 +7,7 @@ import { ColumnBasis, type ColumnMetrics } from './column.ts';
 import { dailyReturns } from './returns.ts';
 import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull } from './util.ts';
 
-export interface BenchmarkMetrics extends ColumnMetrics {
+export interface BenchmarkMetrics extends ColumnMetrics, BenchmarkPairs {
   symbol: string;
   /** First and last date with a known (finite, positive) benchmark price; null when none. */
   from: string | null;
@@ -18,6 +18,10 @@ export interface BenchmarkMetrics extends ColumnMetrics {
   cagr: number | null;
   /** Sample stdev of the benchmark's defined daily returns × √252. */
   volatility: number | null;
+}
+
+/** Beta, alpha, correlation, tracking error and information ratio over the days both returns are defined. */
+export interface BenchmarkPairs {
   /** Days on which both the portfolio and the benchmark daily return are defined (used by beta/alpha/corr). */
   pairedDays: number;
   beta: number | null;
@@ -27,16 +31,6 @@ export interface BenchmarkMetrics extends ColumnMetrics {
   /** sampleStdev(r_p − r_b) × √252 over the paired days. */
   trackingError: number | null;
   /** mean(r_p − r_b) × 252 / trackingError. */
-  informationRatio: number | null;
-}
-
-/** Beta, alpha, correlation, tracking error and information ratio over the days both returns are defined. */
-export interface BenchmarkPairs {
-  pairedDays: number;
-  beta: number | null;
-  alpha: number | null;
-  correlation: number | null;
-  trackingError: number | null;
   informationRatio: number | null;
 }
 
