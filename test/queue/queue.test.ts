@@ -15,8 +15,9 @@ import { HAVE_REDIS, startRedis, type TestRedis } from '../helpers/redis.ts';
 const BIN = fileURLToPath(new URL('../../cli/bin.js', import.meta.url));
 const SECRET = 'queue-test-secret-0123456789';
 const tmp = mkdtempSync(join(tmpdir(), 'rotor-queue-'));
-// 200 trials: two chunks of 100, each a few seconds on one thread.
-const SWEEP = ['sweep', 'strategies/examples/streak-rotation.ts', '--from', '2020-01-01', '--to', '2023-12-31', '--grid', 'days=1..10', '--grid', 'hold=5..100:5'];
+// 200 trials: two chunks of 100. Each trial spins 25 ms of wall-clock time in init, so a chunk takes at least 2.5 s
+// however fast the machine: worker a is still inside its chunk when the test kills it.
+const SWEEP = ['sweep', 'test/batch/fixtures/faulty.ts', '--from', '2004-06-01', '--to', '2006-12-31', '--grid', 'k=0..199', '--param', 'spinMs=25'];
 const N = 200;
 
 interface Proc {
@@ -112,7 +113,7 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
     // Worker b ran its own chunk and, after a's lock ran out, a's.
     expect(b.log()).toMatch(/chunk 0: 100 trials/);
     expect(b.log()).toMatch(/chunk 1: 100 trials/);
-    expect(coordinator.log()).toMatch(/sweep streak-rotation: 200\/200 trials, .* 2 workers/);
+    expect(coordinator.log()).toMatch(/sweep faulty: 200\/200 trials, .* 2 workers/);
     expectSameOutputs(queued, local);
     expect(await client.hlen(keys.results(sweepId))).toBe(N);
   });
@@ -157,7 +158,7 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
     expect(s.status).toBe(0);
     expect(s.stdout).not.toContain(redis.password);
     expect(s.stdout).toContain('maxmemory-policy noeviction');
-    expect(s.stdout).toMatch(new RegExp(`${sweepId.slice(0, 12)}  sweep streak-rotation: 200/200 trials done; chunks 0 waiting, 0 active, \\d+ done`));
+    expect(s.stdout).toMatch(new RegExp(`${sweepId.slice(0, 12)}  sweep faulty: 200/200 trials done; chunks 0 waiting, 0 active, \\d+ done`));
     expect(s.stdout).toMatch(/workers seen:\n {2}\S+\/\d+ {2}1 threads, rotor/);
   });
 
@@ -169,7 +170,7 @@ describe.skipIf(!HAVE_REDIS)('sweeps through a Redis queue (BullMQ) with rotor w
     writeFileSync(join(resumed, 'trials.jsonl'), lines.join('\n') + '\n');
     const r = start([...SWEEP, '--queue', redis.url, '--out', resumed, '--resume', '--quiet']);
     expect(await r.exit).toBe(0);
-    expect(r.log()).toMatch(/^sweep streak-rotation \[SYNTHETIC sample data\]: 200 trials \(200 ok, 0 failed\), 190 run now/);
+    expect(r.log()).toMatch(/^sweep faulty \[SYNTHETIC sample data\]: 200 trials \(200 ok, 0 failed\), 190 run now/);
     expectSameOutputs(resumed, local);
   });
 
