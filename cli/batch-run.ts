@@ -69,7 +69,7 @@ export async function runBatchFlags(
   reporting: Pick<CoordinatorOptions, 'curves' | 'report'> = {},
 ): Promise<CoordinatorResult> {
   const notice = (line: string) => flags.quiet || process.stderr.write(`\n${label}: ${line}\n`);
-  const queue = queueRunnerFromFlags(flags, plan, dataset, label, notice);
+  const queue = await queueRunnerFromFlags(flags, plan, dataset, label, notice);
   const workers = queue ? 0 : workerCount(flags.workers);
   const keepAll = flags.keep === 'all' ? { dir: out, identity: dataset.identity } : undefined;
   const runner = queue ??

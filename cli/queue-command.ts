@@ -2,7 +2,10 @@ import type { Argv } from 'yargs';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
 import type { BatchPlan } from '../batch/index.ts';
-import { parseQueueUrl, queueRunner, queueStatus, readSecret, type QueueRunner } from '../queue/index.ts';
+import type { QueueRunner } from '../queue/index.ts';
+
+// BullMQ and ioredis take a third of a second to load: only the commands that use a queue load them.
+const loadQueue = () => import('../queue/index.ts');
 
 export interface QueueFlags {
   queue?: string;
@@ -23,11 +26,12 @@ export function checkRetry(seconds: number): void {
 }
 
 /** The queue runner for `--queue`, or undefined without it; refuses what cannot run remotely. */
-export function queueRunnerFromFlags(flags: QueueFlags & { keep: string; resume: boolean; workers?: number }, plan: BatchPlan, dataset: Dataset, title: string, notice: (line: string) => void): QueueRunner | undefined {
+export async function queueRunnerFromFlags(flags: QueueFlags & { keep: string; resume: boolean; workers?: number }, plan: BatchPlan, dataset: Dataset, title: string, notice: (line: string) => void): Promise<QueueRunner | undefined> {
   if (flags.queue === undefined) {
     if (flags['secret-file'] !== undefined) throw new RotorError('--secret-file is for --queue; add --queue redis://HOST:PORT or drop it');
     return undefined;
   }
+  const { parseQueueUrl, queueRunner, readSecret } = await loadQueue();
   const address = parseQueueUrl(flags.queue);
   if (flags.keep === 'all') throw new RotorError("--keep all writes each trial's folder where it runs, which with --queue is on the workers: use --keep best or --keep none");
   if (flags.workers !== undefined) throw new RotorError('--workers sets this machine\'s threads; with --queue the workers are `rotor worker --workers N` processes: drop --workers');
@@ -48,6 +52,7 @@ export function queueOptions<T>(y: Argv<T>) {
       'list the sweeps in a Redis queue (trials done, chunks waiting/active/done/failed) and the workers seen',
       (s) => s.positional('url', { type: 'string', demandOption: true, describe: 'redis://[:PASSWORD@]HOST:PORT[/DB] or rediss://' }).option('redis-retry', { type: 'number', default: 10, describe: 'seconds to keep retrying an unreachable Redis' }),
       async (args) => {
+        const { parseQueueUrl, queueStatus } = await loadQueue();
         const address = parseQueueUrl(String(args.url), 'queue status');
         checkRetry(Number(args['redis-retry']));
         const status = await queueStatus(address, Number(args['redis-retry']));

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { RotorError } from '../engine/index.ts';
-import { parseQueueUrl, readSecret, runWorker } from '../queue/index.ts';
 import { workerCount } from './batch-run.ts';
 import { checkRetry } from './queue-command.ts';
 
@@ -21,6 +20,7 @@ type WorkerFlags = { queue: string; workers?: number; 'secret-file'?: string; ca
 /** `rotor worker`: run chunks from the queue until Ctrl-C (it finishes the chunks it holds) or Redis is gone for good. */
 export async function workerCommand(args: unknown): Promise<void> {
   const flags = args as WorkerFlags;
+  const { parseQueueUrl, readSecret, runWorker } = await import('../queue/index.ts');
   const address = parseQueueUrl(flags.queue);
   const threads = workerCount(flags.workers);
   if (threads < 1) throw new RotorError(`--workers must be at least 1 for a queue worker, got ${threads}`);
