@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { RotorError, resolveRun, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import type { DatasetIdentity, MacroVintage } from '../datasets/index.ts';
-import { checkOutputFolder, loadSvgCharts, writeOutputFolder, type NullModelRecord } from '../reports/index.ts';
+import { checkOutputFolder, writeOutputFolder, type NullModelRecord } from '../reports/index.ts';
 import { execute, loadRunData, loadStrategyRef, nullModel, planRun, runFiles, runRecord, type NullSpec } from '../runs/index.ts';
 import { asFlagError, inFlagTerms } from './field-flags.ts';
 
@@ -63,7 +63,6 @@ export async function runJob(options: JobOptions): Promise<JobResult> {
   }
   const record = runRecord(plan, result, outcome.metrics, dataset);
   if (options.null) record.nullModel = nullModel(result, outcome.metrics, dataset.market, options.null);
-  await loadSvgCharts(); // report.md's images
   const files = writeOutputFolder(resolve(options.out), runFiles(record, result, { html: options.html !== false, market: dataset.market }));
   return { result, metrics: outcome.metrics, dataset: dataset.identity, runKey: plan.key, files, ...(record.nullModel ? { nullModel: record.nullModel } : {}) };
 }

@@ -47,8 +47,7 @@ export function drawdownChart(model: RunReportModel, maxPoints?: number): ChartS
   return { id: 'drawdown', option };
 }
 
-/** `labels: false` for the SVG image: measuring text is most of the server-side renderer's time, and report.md has the table. */
-export function monthlyHeatmap(model: RunReportModel, labels = true): ChartSpec {
+export function monthlyHeatmap(model: RunReportModel): ChartSpec {
   const years = model.monthly.map((r) => r.year);
   const data: { value: [number, number, number | null]; tip: string; name: string }[] = [];
   let extreme = 0;
@@ -73,7 +72,7 @@ export function monthlyHeatmap(model: RunReportModel, labels = true): ChartSpec 
       type: 'continuous', min: -bound, max: bound, calculable: false, orient: 'vertical', right: 8, top: 'middle', itemHeight: 160,
       text: ['gain %', 'loss %'], textStyle: { fontSize: 11 }, inRange: { color: ['#b91c1c', '#fca5a5', '#f8fafc', '#86efac', '#15803d'] }, dimension: 2,
     },
-    series: [{ type: 'heatmap', name: 'Monthly return (%)', data, label: { show: labels && years.length <= 40, fontSize: 9, formatter: fn('heatLabel') }, emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }],
+    series: [{ type: 'heatmap', name: 'Monthly return (%)', data, label: { show: years.length <= 40, fontSize: 9, formatter: fn('heatLabel') }, emphasis: { itemStyle: { borderColor: '#111', borderWidth: 1 } } }],
   };
   return { id: 'monthly-heatmap', option, height: Math.max(260, 90 + years.length * 18) };
 }

@@ -1,5 +1,6 @@
 import type * as Echarts from 'echarts';
 import type { ChartSpec } from './run-charts.ts';
+import { lineChartSvg } from './line-svg.ts';
 import { revive } from './revive.ts';
 
 let echarts: typeof import('./echarts-svg.ts') | undefined;
@@ -25,8 +26,13 @@ export async function loadSvgCharts(): Promise<void> {
   echarts ??= await import('./echarts-svg.ts');
 }
 
-/** A chart as a standalone SVG image (ECharts' server-side renderer, no DOM), for report.md; loadSvgCharts first. */
+/**
+ * A chart as a standalone SVG image for report.md: a line chart over dates drawn by lineChartSvg, anything else by
+ * ECharts' server-side renderer (no DOM), which needs loadSvgCharts first.
+ */
 export function chartSvg(spec: ChartSpec, width = 960): string {
+  const line = lineChartSvg(spec, width);
+  if (line !== null) return line;
   if (!echarts) throw new Error('chartSvg: ECharts is not loaded yet (await loadSvgCharts() first)');
   const option = revive({ ...spec.option, dataZoom: [], animation: false, backgroundColor: '#ffffff' }) as Echarts.EChartsOption;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height: spec.height ?? 340 });

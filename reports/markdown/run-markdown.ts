@@ -15,7 +15,6 @@ export function mdText(s: string | undefined): string {
 export interface MarkdownImages {
   equity?: string;
   drawdown?: string;
-  monthly?: string;
 }
 
 /** Financing, benchmarks, margin calls, listings: nothing for a plain long-only run with one benchmark. */
@@ -105,7 +104,6 @@ export function runMarkdown(model: RunReportModel, images: MarkdownImages = {}):
   }
 
   out.push('## Monthly returns', '');
-  if (images.monthly) out.push(`![Monthly returns heatmap](${images.monthly})`, '');
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   out.push(table(['Year', ...MONTHS, 'Year'], model.monthly.map((r) => [r.year, ...r.months.map((v) => (v === null ? '' : pct(v, 1))), pct(r.total, 1)])), '');
 

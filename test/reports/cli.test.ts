@@ -17,7 +17,7 @@ describe('rotor run / rotor report', () => {
     const r = rotor(['run', 'dual-momentum', '--benchmark', 'SPY', '--from', '2012-01-03', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const names = ['report.md', 'report.html', 'report-equity.svg', 'report-drawdown.svg', 'report-monthly.svg', 'round-trips.csv', 'prices.csv'];
+    const names = ['report.md', 'report.html', 'report-equity.svg', 'report-drawdown.svg', 'round-trips.csv', 'prices.csv'];
     for (const n of names) expect(existsSync(join(out, n)), n).toBe(true);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('![Cumulative return against the benchmark](report-equity.svg)');
