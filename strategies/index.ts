@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { frameLocation, isStrategy, RotorError, type Strategy } from '../engine/index.ts';
+import { FieldError, frameLocation, isStrategy, RotorError, type Strategy } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
 import { importModuleFile } from './typescript-loader.ts';
 
@@ -46,6 +46,8 @@ export async function loadStrategy(ref: string): Promise<Strategy> {
   try {
     mod = builtIn ? await BUILT_INS[ref]() : await importModuleFile(path);
   } catch (e) {
+    // defineStrategy refusing a declaration names the field; say which file declared it.
+    if (e instanceof FieldError) throw new RotorError(`strategy ${ref}: ${e.message.replace(/^strategy [^:]*: /, '')}`);
     if (e instanceof RotorError) throw new RotorError(`strategy ${e.message}`);
     throw new RotorError(`strategy ${ref}: ${path} failed to load: ${loadFailure(e, path)}`);
   }

@@ -1,4 +1,4 @@
-import type { ParamSpecs, ParamValues } from './params.ts';
+import { checkParamSpecs, type ParamSpecs, type ParamValues } from './params.ts';
 import type { MacroObservation, StrategyContext, Trade, Weights } from './context.ts';
 
 /** A symbol list, fixed or chosen by the params (e.g. the signal index is a param). */
@@ -35,6 +35,7 @@ export function defineStrategy<const P extends ParamSpecs = {}, S = undefined>(
   definition: StrategyDefinition<P, S>,
 ): Strategy<P, S> {
   const source = callerFile(new Error().stack);
+  checkParamSpecs(typeof definition.name === 'string' ? definition.name : '(unnamed)', definition.params);
   return Object.freeze({ ...definition, [BRAND]: true as const, ...(source ? { [SOURCE]: source } : {}) });
 }
 

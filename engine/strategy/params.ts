@@ -94,6 +94,42 @@ export function coerceParam(strategy: string, name: string, spec: ParamSpec, raw
   }
 }
 
+const TYPES = ['number', 'integer', 'boolean', 'choice', 'string', 'weights'] as const;
+
+/**
+ * A strategy's declared params, checked when it is defined: a JavaScript file (or a cast) can declare what the types
+ * do not allow, and `type: 'int'` would otherwise surface as a confusing error far from the declaration.
+ */
+export function checkParamSpecs(strategy: string, specs: unknown): void {
+  if (specs === undefined) return;
+  if (!specs || typeof specs !== 'object' || Array.isArray(specs)) throw new FieldError('params', `strategy ${strategy}: params must be an object of name: { type, default, … }`);
+  for (const [name, raw] of Object.entries(specs)) {
+    const spec = raw as Partial<Record<string, unknown>> | null;
+    const at = `strategy ${strategy}: params.${name}`;
+    if (!spec || typeof spec !== 'object') throw new FieldError(`params.${name}`, `${at} must be { type, default, … }, got ${JSON.stringify(raw)}`);
+    if (!TYPES.includes(spec.type as (typeof TYPES)[number])) {
+      throw new FieldError(`params.${name}.type`, `${at}.type must be one of ${TYPES.join(', ')}, got ${JSON.stringify(spec.type)}`);
+    }
+    if (spec.type === 'number' || spec.type === 'integer') {
+      for (const bound of ['min', 'max'] as const) {
+        const b = spec[bound];
+        if (b !== undefined && (typeof b !== 'number' || Number.isNaN(b))) throw new FieldError(`params.${name}.${bound}`, `${at}.${bound} must be a number, got ${JSON.stringify(b)}`);
+      }
+      if ((spec.min as number | undefined) !== undefined && (spec.max as number | undefined) !== undefined && (spec.min as number) > (spec.max as number)) {
+        throw new FieldError(`params.${name}.min`, `${at}.min (${String(spec.min)}) is above its max (${String(spec.max)})`);
+      }
+    }
+    if (spec.type === 'choice' && (!Array.isArray(spec.choices) || spec.choices.length === 0 || !spec.choices.every((c) => typeof c === 'string'))) {
+      throw new FieldError(`params.${name}.choices`, `${at}.choices must be a non-empty list of strings, got ${JSON.stringify(spec.choices)}`);
+    }
+    try {
+      coerceParam(strategy, name, spec as ParamSpec, spec.default);
+    } catch {
+      throw new FieldError(`params.${name}.default`, `${at}.default must be ${describeParam(spec as ParamSpec)}, got ${JSON.stringify(spec.default)}`);
+    }
+  }
+}
+
 /** Defaults overlaid with the given overrides; an unknown name is an error that lists the known ones. */
 export function resolveParams<P extends ParamSpecs>(
   strategy: string,

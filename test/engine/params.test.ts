@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveParams } from '../../engine/index.ts';
+import { defineStrategy, resolveParams, type ParamSpecs } from '../../engine/index.ts';
 
 const specs = {
   days: { type: 'integer', default: 5, min: 1, max: 20 },
@@ -22,5 +22,17 @@ describe('strategy params', () => {
     expect(() => resolveParams('s', specs, { exit: 'never' })).toThrow(/params\.exit must be one of time, first-down-day/);
     expect(() => resolveParams('s', specs, { weights: 'SPY:-1' })).toThrow(/params\.weights must be weights/);
     expect(() => resolveParams('s', specs, { dayz: '3' })).toThrow('strategy s: params.dayz is not one of its params; its params are days, minGain, extend, exit, weights');
+  });
+
+  it('refuses a declaration the types do not allow, when the strategy is defined, naming the field', () => {
+    const define = (params: unknown) => () => defineStrategy({ name: 'd', description: '', universe: ['SPY'], params: params as ParamSpecs, onBar: () => {} });
+    expect(define({ n: { type: 'int', default: 3 } })).toThrow('strategy d: params.n.type must be one of number, integer, boolean, choice, string, weights, got "int"');
+    expect(define({ n: { type: 'integer', default: 30, min: 1, max: 10 } })).toThrow('strategy d: params.n.default must be an integer in [1, 10], got 30');
+    expect(define({ n: { type: 'integer', default: 3, min: 5, max: 1 } })).toThrow('strategy d: params.n.min (5) is above its max (1)');
+    expect(define({ n: { type: 'number', default: 3, max: '9' } })).toThrow('strategy d: params.n.max must be a number, got "9"');
+    expect(define({ c: { type: 'choice', default: 'a', choices: [] } })).toThrow('strategy d: params.c.choices must be a non-empty list of strings, got []');
+    expect(define({ c: { type: 'choice', default: 'z', choices: ['a', 'b'] } })).toThrow('strategy d: params.c.default must be one of a, b, got "z"');
+    expect(define({ n: 3 })).toThrow('strategy d: params.n must be { type, default, … }, got 3');
+    expect(define(specs)).not.toThrow();
   });
 });
