@@ -1,6 +1,6 @@
 /**
  * Report generation for a 30-year daily run (7,560 bars, 10 assets, monthly momentum rotation on a synthetic
- * market): the model, the HTML tear sheet (the issue's budget: under 1 s and under 2 MB) and the three SVG images
+ * market): the model, the HTML tear sheet (the issue's budget: under 1 s and under 2 MB) and the two SVG images
  * of report.md, each timed as the best of a few runs after a warm-up.
  */
 import { performance } from 'node:perf_hooks';
@@ -56,5 +56,5 @@ export async function benchReports(runs = 3): Promise<void> {
   console.log(`report generation, ${BARS} daily bars (30 years) × ${ASSETS} assets, ${result.trades.length} trades:`);
   console.log(`  ECharts bundle: ${bundleMs.toFixed(0)} ms (read from node_modules/.cache/rotor after the first esbuild build)`);
   console.log(`  report model: ${modelMs.toFixed(0)} ms; model + charts + report.html: ${htmlMs.toFixed(0)} ms (budget 1000 ms), ${(html.length / 2 ** 20).toFixed(2)} MB (budget 2 MB)`);
-  console.log(`  report.md with its 3 SVG images (ECharts server-side rendering): ${svgMs.toFixed(0)} ms`);
+  console.log(`  report.md with its 2 SVG line charts (reports/charts/line-svg.ts): ${svgMs.toFixed(0)} ms`);
 }
