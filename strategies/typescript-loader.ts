@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -56,6 +56,22 @@ function firstError(errors: readonly Message[], file: string): string {
   return `${at}: ${e.text}`;
 }
 
+/** Compiled strategies unused this long are removed: each edit of a strategy file leaves one behind. */
+export const COMPILED_KEEP_MS = 7 * 24 * 3600 * 1000;
+let pruned = false;
+
+/** Remove the compiled strategies in `dir` last written more than COMPILED_KEEP_MS ago. */
+export function pruneCompiled(dir: string, now = Date.now()): void {
+  for (const name of readdirSync(dir)) {
+    const f = join(dir, name);
+    try {
+      if (name.endsWith('.mjs') && now - statSync(f).mtimeMs > COMPILED_KEEP_MS) rmSync(f, { force: true });
+    } catch {
+      // Removed by another process meanwhile, or not ours to remove: either way nothing to do.
+    }
+  }
+}
+
 /**
  * A strategy file (TypeScript or JavaScript, in any folder: no package.json, a CommonJS package, a path with
  * spaces) compiled into one ES module with esbuild, written to rotor's cache under a name that is the hash of its
@@ -95,6 +111,10 @@ export async function importModuleFile(path: string): Promise<{ default?: unknow
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   writeFileSync(tmp, code);
   renameSync(tmp, file);
+  if (!pruned) {
+    pruned = true;
+    pruneCompiled(dir);
+  }
   lockIntrinsics(); // before the file's own top-level code runs: it cannot patch a built-in the engine uses
   return (await import(pathToFileURL(file).href)) as { default?: unknown };
 }
