@@ -163,7 +163,7 @@ export class ColumnBasis {
       calmar: this.calmar(),
       maxDrawdown: this.maxDrawdown(),
       maxDrawdownDuration: this.maxEpisode?.duration ?? 0,
-      ...tailStats(Array.from(this.returns), this.shape()),
+      ...tailStats(this.returns, this.shape()),
       bestDay: extremeDay(dates, daily, 'max'),
       worstDay: extremeDay(dates, daily, 'min'),
       bestMonth: bestPeriod(this.months),

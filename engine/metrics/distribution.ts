@@ -3,7 +3,7 @@ import { sampleKurtosis, sampleSkewness, sampleStandardDeviation } from 'simple-
 import { ZERO_STDEV, finiteOrNull } from './util.ts';
 
 /** Linear-interpolation quantile of an ascending sample (numpy's default, R type 7); NaN when empty. */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const h = (n - 1) * p;
@@ -35,9 +35,10 @@ export function shapeStats(returns: readonly number[]): Pick<TailStats, 'skew' |
   };
 }
 
-export function tailStats(returns: readonly number[], shape = shapeStats(returns)): TailStats {
+export function tailStats(returns: ArrayLike<number>, shape = shapeStats(Array.from(returns))): TailStats {
   const n = returns.length;
-  const sorted = [...returns].sort((a, b) => a - b);
+  // A typed array sorts numerically in native code; a comparator sort runs in the interpreter at start-up.
+  const sorted = Float64Array.from(returns).sort();
   const q05 = quantileSorted(sorted, 0.05);
   const q95 = quantileSorted(sorted, 0.95);
   let tail = 0;
