@@ -15,6 +15,7 @@ import { paramText } from '../trial-files.ts';
 import { TrialContext, type TrialRow } from '../trial.ts';
 import type { FoldSpec, WindowBars } from './folds.ts';
 import { planFolds, type Fold } from './folds.ts';
+import { closeOut } from './close-out.ts';
 import { stitchRuns } from './stitch.ts';
 import { barOnOrAfter, durationText } from './duration.ts';
 import { walkForwardReports } from './report-input.ts';
@@ -232,7 +233,7 @@ export function foldsCsv(folds: readonly FoldOutcome[], params: readonly string[
 /**
  * Walk forward: for each fold, sweep its train window (a sweep folder under folds/NN/, resumable), take the best
  * trial by the objective, run it on the test window (earlier bars readable as history; nothing of the test window
- * reaches the choice), starting with the cash the previous test window ended with. Then stitch the test runs into
+ * reaches the choice), starting with the cash the previous test window had once its positions were sold. Then stitch the test runs into
  * one out-of-sample run (oos/), and write folds.csv, walk-forward.json and whatever `reports` adds.
  */
 export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars, hooks: WalkForwardHooks): Promise<WalkForwardResult> {
@@ -291,7 +292,8 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
     const { logits: _l, isOos: _p, ...overfitting } = swept.overfitting!;
     sharpes.push(...foldSharpes(dir, swept.n));
     const { execution, key } = testRun(setup, fold, swept.best, cash);
-    const result = execution.result!;
+    // Between windows the positions are sold (and paid for); the last window ends holding them, as any run does.
+    const result = fold === folds[folds.length - 1] ? execution.result! : closeOut(execution.result!, fold.test.last);
     cash = result.curve.equity[result.curve.equity.length - 1];
     runs.push({ index: fold.index, result });
     outcomes.push({
@@ -310,7 +312,7 @@ export async function runWalkForward(setup: WalkForwardSetup, window: WindowBars
 
   const chosen = Object.fromEntries(outcomes.map((o) => [`fold ${o.index} (${o.test.from} .. ${o.test.to})`, params.map((p) => `${p}=${paramText(o.chosen.params[p])}`).join(', ') || 'defaults']));
   const stitched = stitchRuns(runs, chosen);
-  stitched.notes.unshift({ kind: 'info', message: `walk-forward: ${folds.length} test windows stitched; rules with memory (streaks, state, open positions) restart at each test window, which starts in cash with the equity the previous one ended with` });
+  stitched.notes.unshift({ kind: 'info', message: `walk-forward: ${folds.length} test windows stitched; rules with memory (streaks, state, open positions) restart at each test window, which starts in cash: the previous window's positions are sold at its last close, at the run's costs` });
   const metrics = computeMetrics({ curve: stitched.curve, trades: stitched.trades, riskFree: stitched.settings.riskFree, benchmark: stitched.benchmark, benchmarks: stitched.benchmarks, riskFreeDaily: stitched.riskFreeDaily });
   const runKey = createHash('sha256').update(outcomes.map((o) => o.testRunKey).join(',')).digest('hex');
   // The record names the strategy and data as the test runs did; its key covers all of them.

@@ -58,7 +58,7 @@ function chainedPrices(parts: readonly Float64Array[]): Float64Array {
 }
 
 /**
- * The folds' test runs as one run: each fold started with the cash the previous one ended with, so equity and cash
+ * The folds' test runs as one run: each fold started with the cash the previous one ended with (closeOut), so equity and cash
  * join as they are; costs, borrow and interest are carried across; positions are laid on the union of the folds'
  * symbols. `params` says what each fold chose.
  */

@@ -45,7 +45,7 @@ export interface WalkForwardReportInput {
   dataset: { dir: string; hash: string };
 }
 
-const RESTART = 'Rules with memory (streaks, stateful rules, open positions, anything kept in the strategy\'s state) restart at each test window: every test window is a fresh run from cash that starts with the equity the previous one ended with, reading earlier bars only as warm-up history.';
+const RESTART = 'Rules with memory (streaks, stateful rules, open positions, anything kept in the strategy\'s state) restart at each test window: every test window is a fresh run from cash: the previous window\'s positions are sold at its last close, costs paid, and the next starts with the cash left, reading earlier bars only as warm-up history.';
 
 function objectiveText(objective: string, v: number | null): string {
   return /return|cagr|volatility|depth|alpha/i.test(objective) ? pct(v) : fixed(v, 3);

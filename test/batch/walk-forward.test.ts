@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSpace, coordinate, overfittingBlock, foldReturns, inProcessRunner, parseDuration, probeWindow, runWalkForward, type TrialRow, type WalkForwardSetup } from '../../batch/index.ts';
 import { MarketData, PRICE_FIELDS, resolveRun } from '../../engine/index.ts';
 import { execute, loadRunData, loadStrategyRef, planRun } from '../../runs/index.ts';
+import { CLOSE_OUT_REASON } from '../../batch/walk-forward/close-out.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -87,21 +88,39 @@ describe('walk-forward on the synthetic sample', () => {
     }
   });
 
-  it('the stitched curve is the folds\' test returns one after another', async () => {
+  it('the stitched curve is the folds\' test returns one after another, each window but the last sold at its last close', async () => {
     const r = await run;
     const stitched = r.stitched!.result;
     const got = foldReturns(stitched);
     const expected: number[] = [];
     const dates: string[] = [];
+    const soldAt: string[] = [];
     for (const f of r.folds) {
       // Independently: each chosen trial run alone on its test window from the starting cash (returns do not
       // depend on the cash it starts with: no integer shares, no minimum commission).
       const plan = planRun(resolveRun(strategy, f.chosen.params, { ...settings, from: f.test.from, to: f.test.to }), ref, data);
       const { result } = execute(plan, dataset, { full: true });
-      expected.push(...foldReturns(result!));
+      const returns = foldReturns(result!);
+      if (f !== r.folds[r.folds.length - 1]) {
+        // Selling long positions worth P at the last close: slippage P·s, commission on P·(1 − s) at bps/1e4.
+        const c = result!.curve;
+        const last = c.dates.length - 1;
+        const { slippageBps, commissionBps } = result!.settings.costs;
+        let cost = 0;
+        for (let j = 0; j < c.symbols.length; j++) {
+          const p = c.positionValues[last * c.symbols.length + j];
+          expect(p).toBeGreaterThanOrEqual(0); // long only: the formula below is the sale's
+          cost += p * (slippageBps / 1e4) + p * (1 - slippageBps / 1e4) * (commissionBps / 1e4);
+        }
+        if (cost > 0) soldAt.push(c.dates[last]);
+        returns[last] = (c.equity[last] - cost) / (last ? c.equity[last - 1] : result!.settings.initialCash) - 1;
+      }
+      expected.push(...returns);
       dates.push(...result!.curve.dates);
       expect(f.outOfSample.sharpe).toBeCloseTo(execute(plan, dataset).outcome.metrics!.sharpe!, 10);
     }
+    expect(soldAt.length).toBeGreaterThan(0);
+    expect([...new Set(stitched.trades.filter((t) => t.reason === CLOSE_OUT_REASON).map((t) => t.date))]).toEqual(soldAt);
     expect(stitched.curve.dates).toEqual(dates);
     expect(got.length).toBe(expected.length);
     for (let i = 0; i < got.length; i++) expect(got[i]).toBeCloseTo(expected[i], 12);
