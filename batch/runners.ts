@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RotorError, type MacroSeries, type MarketDataTransfer, type PriceView, type Strategy } from '../engine/index.ts';
 import type { DatasetIdentity } from '../datasets/index.ts';
 import { writeOutputFolder } from '../reports/index.ts';
-import { runFiles, runRecord, type StrategyRef } from '../runs/index.ts';
-import { loadStrategy } from '../strategies/index.ts';
+import { runFiles, runRecord, strategySourceHash, type StrategyRef } from '../runs/index.ts';
+import { loadStrategy, localImports } from '../strategies/index.ts';
 import { trialCount, type BatchPlan } from './plan.ts';
 import type { ScheduleOptions } from './schedule.ts';
 import type { TrialContext, TrialRow } from './trial.ts';
@@ -73,9 +71,10 @@ export function inProcessRunner(ctx: TrialContext, keepAll?: KeepAll): ChunkRunn
 export async function loadPlanStrategies(refs: readonly StrategyRef[]): Promise<Strategy[]> {
   return Promise.all(
     refs.map(async (ref) => {
-      const sha = createHash('sha256').update(readFileSync(ref.path)).digest('hex');
-      if (sha !== ref.sha256) throw new RotorError(`strategy ${ref.ref}: ${ref.path} changed since the sweep was planned (sha256 ${sha.slice(0, 12)}, expected ${ref.sha256.slice(0, 12)})`);
-      return loadStrategy(ref.path);
+      const strategy = await loadStrategy(ref.path);
+      const sha = strategySourceHash(ref.path, localImports(ref.path) ?? []);
+      if (sha !== ref.sha256) throw new RotorError(`strategy ${ref.ref}: ${ref.path} (or a file it imports) changed since the sweep was planned (sha256 ${sha.slice(0, 12)}, expected ${ref.sha256.slice(0, 12)})`);
+      return strategy;
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { dirname, relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { RotorError } from '../engine/index.ts';
 import type { Dataset } from '../datasets/index.ts';
@@ -36,6 +37,10 @@ export async function queueRunnerFromFlags(flags: QueueFlags & { keep: string; r
   if (flags.keep === 'all') throw new RotorError("--keep all writes each trial's folder where it runs, which with --queue is on the workers: use --keep best or --keep none");
   if (flags.workers !== undefined) throw new RotorError('--workers sets this machine\'s threads; with --queue the workers are `rotor worker --workers N` processes: drop --workers');
   checkRetry(flags['redis-retry']);
+  for (const s of plan.strategies) {
+    // Only the strategy file goes to the workers; what it imports from beside it would be missing there.
+    if (s.imports?.length) throw new RotorError(`strategy ${s.ref} imports ${s.imports.map((f) => relative(dirname(s.path), f)).join(', ')}, which a queue worker would not have: put the strategy in one file to run it with --queue`);
+  }
   const secret = readSecret(flags['secret-file']);
   return queueRunner({ address, secret, retrySeconds: flags['redis-retry'], plan, dataset, title, resume: flags.resume, notice });
 }

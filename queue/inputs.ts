@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { unpackDataset, type Dataset } from '../datasets/index.ts';
 import type { BatchPlan } from '../batch/index.ts';
-import { builtInPath } from '../strategies/index.ts';
+import { builtInPath, ENGINE_STUB } from '../strategies/index.ts';
 import { readDataset, readStrategy, sha256, type Checked, type SweepManifest } from './store.ts';
 
 function writeAtomic(path: string, bytes: string | Buffer): void {
@@ -37,7 +37,8 @@ export async function fetchDataset(redis: Redis, cacheDir: string, manifest: Swe
  * The plan with each strategy pointing at this machine's copy. A built-in is this rotor's own file (its hash is
  * checked when it loads). A strategy file is fetched (signed, by its sha256) into the cache, under the place it had
  * in the coordinator's rotor folder, beside a stub of rotor's engine there, so a relative import of the engine
- * resolves to this rotor's (as `import 'rotor'` does). Other files it imports are not sent: it fails to load.
+ * resolves to this rotor's (as `import 'rotor'` does). A strategy importing other local files is refused before it is
+ * queued (cli/queue-command.ts).
  */
 export async function localPlan(redis: Redis, secret: Buffer, cacheDir: string, manifest: SweepManifest): Promise<Checked<BatchPlan>> {
   const strategies = [];
@@ -56,7 +57,7 @@ export async function localPlan(redis: Redis, secret: Buffer, cacheDir: string, 
     }
     // `rotor` is what a strategy file's loader maps to the running engine (strategies/typescript-loader.ts); written
     // each time, so a cache left by another rotor version gets this one's.
-    writeAtomic(join(root, 'engine', 'index.ts'), "export * from 'rotor';\n");
+    writeAtomic(join(root, 'engine', 'index.ts'), ENGINE_STUB);
     strategies.push({ ...ref, path: file });
   }
   return { ok: true, value: { ...manifest.plan, strategies } };

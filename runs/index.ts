@@ -4,7 +4,7 @@ export { planRun, type RunPlan } from './plan.ts';
 export { execute, failedOutcome, runError, type Execution, type ExecuteOptions, type RunInputs } from './execute.ts';
 export { canonicalJson, runKey } from './key.ts';
 export { decodeFloat64, decodeOutcome, encodeFloat64, encodeOutcome, type EncodedOutcome } from './codec.ts';
-export { loadRunData, loadStrategyRef, type DataRequest } from './load.ts';
+export { loadRunData, loadStrategyRef, strategySourceHash, type DataRequest } from './load.ts';
 export { runFiles, runRecord } from './run-files.ts';
 export { ROTOR_VERSION } from './version.ts';
 export { MAX_NULL_PATHS, nullModel, parseNullSpec, type NullSpec } from './null-model.ts';

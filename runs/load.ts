@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ResolvedRun, Strategy } from '../engine/index.ts';
 import { listSymbols, loadDataset, SAMPLE_DIR, type Dataset, type MacroVintage } from '../datasets/index.ts';
-import { BUILT_IN, builtInPath, loadStrategy } from '../strategies/index.ts';
-import { resolve } from 'node:path';
+import { BUILT_IN, builtInPath, loadStrategy, localImports } from '../strategies/index.ts';
+import { dirname, relative, resolve } from 'node:path';
 import type { DataRef, StrategyRef } from './spec.ts';
 
 /** A strategy module with its reference: built-in name or file, and the sha256 of the source it was loaded from. */
@@ -11,7 +11,19 @@ export async function loadStrategyRef(ref: string): Promise<{ strategy: Strategy
   const builtIn = (BUILT_IN as readonly string[]).includes(ref);
   const strategy = await loadStrategy(ref);
   const path = builtIn ? builtInPath(ref) : resolve(ref);
-  return { strategy, ref: { ref, builtIn, path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') } };
+  const imports = builtIn ? [] : [...(localImports(path) ?? [])];
+  return { strategy, ref: { ref, builtIn, path, sha256: strategySourceHash(path, imports), ...(imports.length ? { imports } : {}) } };
+}
+
+/**
+ * StrategyRef.sha256: of the file's bytes alone, or with local imports of each file's path (relative to the
+ * strategy's folder) and bytes.
+ */
+export function strategySourceHash(path: string, imports: readonly string[]): string {
+  if (!imports.length) return createHash('sha256').update(readFileSync(path)).digest('hex');
+  const h = createHash('sha256');
+  for (const f of [path, ...imports]) h.update(relative(dirname(path), f)).update('\0').update(readFileSync(f)).update('\0');
+  return h.digest('hex');
 }
 
 export interface DataRequest {

@@ -8,8 +8,13 @@ export interface StrategyRef {
   builtIn: boolean;
   /** Absolute path of the module. */
   path: string;
-  /** sha256 of the module's source: a changed file is a different run. */
+  /**
+   * sha256 of the module's source: a changed file is a different run. With local imports, of every file's path
+   * (relative to the strategy's folder) and bytes, so that editing a helper file changes it too.
+   */
   sha256: string;
+  /** The other local files the strategy file imports (absolute paths), when it has any. */
+  imports?: string[];
 }
 
 export interface DataFileRef {

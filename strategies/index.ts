@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { FieldError, frameLocation, isStrategy, RotorError, type Strategy } from '../engine/index.ts';
 import { ROTOR_ROOT } from '../datasets/package-root.ts';
 import { importModuleFile } from './typescript-loader.ts';
+export { ENGINE_STUB, localImports } from './typescript-loader.ts';
 
 /**
  * Built-in strategies by name; each is a file in this folder, the same shape a user writes. They are imported

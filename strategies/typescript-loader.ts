@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -20,6 +20,20 @@ function engineUrl(): string {
 
 const ROTOR_ENGINE_SOURCE = join(ROTOR_ROOT, 'engine', 'index.ts');
 
+/** What a queue worker writes where a strategy file expects rotor's engine (queue/inputs.ts): rotor itself. */
+export const ENGINE_STUB = "export * from 'rotor';\n";
+
+/** rotor's engine, or a stub standing for it: an import of either is the running engine, not a file of the strategy. */
+function isEngine(path: string): boolean {
+  if (path === ROTOR_ENGINE_SOURCE) return true;
+  if (!path.endsWith(join('engine', 'index.ts'))) return false;
+  try {
+    return readFileSync(path, 'utf8') === ENGINE_STUB;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Resolves what a strategy imports: `rotor` (and rotor's engine by relative path) to the running engine; packages
  * to absolute file URLs found from the strategy's own folder, so the compiled module imports them from anywhere.
@@ -37,7 +51,7 @@ function resolvePlugin(): Plugin {
         const relative = /^\.{1,2}(\/|$)|^\//.test(spec);
         if (relative) {
           const r = await build.resolve(spec, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
-          if (r.path === ROTOR_ENGINE_SOURCE) return { path: engineUrl(), external: true };
+          if (isEngine(r.path)) return { path: engineUrl(), external: true };
           return spec === args.path ? undefined : { path: r.path, errors: r.errors };
         }
         const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
@@ -72,6 +86,16 @@ export function pruneCompiled(dir: string, now = Date.now()): void {
   }
 }
 
+const bundledFiles = new Map<string, string[]>();
+
+/**
+ * The local files compiled into a strategy file's module besides itself (its relative imports, absolute paths,
+ * sorted), once it has been imported; packages and rotor are not among them.
+ */
+export function localImports(path: string): readonly string[] | undefined {
+  return bundledFiles.get(path);
+}
+
 /**
  * A strategy file (TypeScript or JavaScript, in any folder: no package.json, a CommonJS package, a path with
  * spaces) compiled into one ES module with esbuild, written to rotor's cache under a name that is the hash of its
@@ -97,8 +121,11 @@ export async function importModuleFile(path: string): Promise<{ default?: unknow
       // The map's paths are relative to the output's folder: the file is written there, so they name the source.
       outfile: join(dir, 'strategy.mjs'),
       plugins: [resolvePlugin()],
+      metafile: true,
     });
     code = out.outputFiles[0].text;
+    const inputs = Object.keys(out.metafile.inputs).map((f) => resolvePath(dirname(path), f));
+    bundledFiles.set(path, inputs.filter((f) => f !== path).sort());
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (errors) throw new RotorError(`${path} does not compile: ${firstError(errors, path)}`);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveRun } from '../../engine/index.ts';
-import { canonicalJson, decodeOutcome, encodeOutcome, execute, loadRunData, loadStrategyRef, planRun, runKey, ROTOR_VERSION, type RunOutcome } from '../../runs/index.ts';
+import { canonicalJson, decodeOutcome, encodeOutcome, execute, loadRunData, loadStrategyRef, planRun, runKey, ROTOR_VERSION, strategySourceHash, type RunOutcome } from '../../runs/index.ts';
 import { inFlagTerms } from '../../cli/field-flags.ts';
 import { rotor } from '../helpers/run-cli.ts';
 
@@ -32,6 +33,32 @@ describe('a run is a value', () => {
       runKey(plan.spec, ROTOR_VERSION + '-next'),
     ];
     expect(new Set([plan.key, ...keys]).size).toBe(6);
+  });
+
+  it("a strategy's local imports are part of its hash: editing a helper file is a different run", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rotor-imports-'));
+    const file = join(dir, 'strategy.ts');
+    writeFileSync(file, "import { defineStrategy } from 'rotor';\nimport { HOLD } from './helper.ts';\nexport default defineStrategy({ name: 'h', description: '', universe: ['SPY', 'IWM'], onBar: () => ({ [HOLD]: 1 }) });\n");
+    const key = (hold: string) => {
+      writeFileSync(join(dir, 'helper.ts'), `export const HOLD = '${hold}';\n`);
+      const out = join(dir, `out-${hold}`);
+      const r = rotor(['run', file, '--to', '2001-12-31', '--no-html', '--out', out]);
+      expect(r.stderr).toBe('');
+      return (JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as { runKey: string; strategy: { sha256: string } });
+    };
+    const [spy, iwm] = [key('SPY'), key('IWM')];
+    expect(iwm.runKey).not.toBe(spy.runKey);
+    expect(iwm.strategy.sha256).not.toBe(spy.strategy.sha256);
+  });
+
+  it('a strategy file with no local imports is hashed by its bytes alone; with them, by every file and its name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rotor-hash-'));
+    const [main, helper] = [join(dir, 's.ts'), join(dir, 'h.ts')];
+    writeFileSync(main, 'main');
+    writeFileSync(helper, 'helper');
+    const sha = (...parts: string[]) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('hex');
+    expect(strategySourceHash(main, [])).toBe(sha('main'));
+    expect(strategySourceHash(main, [helper])).toBe(sha('s.ts', '\0', 'main', '\0', 'h.ts', '\0', 'helper', '\0'));
   });
 
   it('an outcome survives the codec bit for bit, NaN and -0 included', async () => {
