@@ -13,8 +13,8 @@ import { throwIfErrors, type DataIssue } from './issues.ts';
 import { checkPriceSeries, type PriceRuleOptions } from './price-rules.ts';
 import { symbolBars } from './read-prices.ts';
 import { macroSeriesFrom, type MacroVintage } from './read-macro.ts';
-import { lagOverride, type SeriesKind } from './release-lags.ts';
-import { DELAYS_FILE } from './release-calendar.ts';
+import { lagOverride, RELEASE_RULES_ID, type SeriesKind } from './release-lags.ts';
+import { CALENDAR_FILE } from './release-calendar.ts';
 import { readMacroLagConfig, MACRO_LAGS_FILE } from './macro-lag-config.ts';
 import { datasetKey, readDatasetEntry, writeDatasetEntry } from './dataset-cache.ts';
 
@@ -150,7 +150,7 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
   const sources = [...new Set(symbols)].map((s) => join(prices, symbolFile(s)));
   const macroSources = [...new Set(wanted.map((n) => join(dir, 'macro', `${macroFileOf(n).stem}.csv`)))];
   const allFound = [...sources, ...macroSources].every((p) => existsSync(p));
-  const key = cacheDir && allFound ? datasetKey({ dir, symbols, wanted, vintage, lags, rules: options.rules ?? {} }, [...sources, ...macroSources, DELAYS_FILE]) : undefined;
+  const key = cacheDir && allFound ? datasetKey({ dir, symbols, wanted, vintage, lags, rules: options.rules ?? {}, releaseRules: RELEASE_RULES_ID }, [...sources, ...macroSources, CALENDAR_FILE]) : undefined;
   const whole = key ? readDatasetEntry(cacheDir!, key) : undefined;
   if (whole) return { ...whole, cache: whole.identity.files.map((f) => ({ file: f.file, status: 'dataset' as const })) };
 

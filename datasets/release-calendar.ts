@@ -6,34 +6,41 @@ import type { SeriesKind } from './release-lags.ts';
 /** The reports the release calendar covers, and the series kinds (release-lags.ts) each one publishes. */
 const REPORT_OF: Partial<Record<SeriesKind, string>> = { employment: 'employment', cpi: 'cpi', gdp: 'gdp' };
 
-export interface ReleaseDelay {
+export interface CalendarRelease {
   report: string;
+  /** First day of the period the report is about (FRED's convention). */
   period: string;
   release: string;
-  scheduled: string;
   source: string;
 }
 
-/** rotor's table of releases that came later than their rule (datasets/release-calendar/README.md). */
-export const DELAYS_FILE = join(ROTOR_ROOT, 'datasets', 'release-calendar', 'delays.csv');
+/** rotor's table of actual release dates (datasets/release-calendar/README.md). */
+export const CALENDAR_FILE = join(ROTOR_ROOT, 'datasets', 'release-calendar', 'releases.csv');
 
-let delays: Map<string, ReleaseDelay> | undefined;
+let calendar: Map<string, CalendarRelease> | undefined;
 
-/** Every dated exception, by `report period`. Quoted last column (the source) may hold commas. */
-export function releaseDelays(): ReadonlyMap<string, ReleaseDelay> {
-  if (delays) return delays;
-  delays = new Map();
-  const [, ...lines] = readFileSync(DELAYS_FILE, 'utf8').trim().split('\n');
-  for (const line of lines) {
-    const m = /^([a-z]+),(\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2}),"(.*)"$/.exec(line.trim());
-    if (!m) throw new Error(`${DELAYS_FILE}: unreadable line ${line}`);
-    delays.set(`${m[1]} ${m[2]}`, { report: m[1], period: m[2], release: m[3], scheduled: m[4], source: m[5] });
-  }
-  return delays;
+/** Every dated release, by `report period`. */
+export function releaseCalendar(): ReadonlyMap<string, CalendarRelease> {
+  calendar ??= parseCalendar(readFileSync(CALENDAR_FILE, 'utf8'), CALENDAR_FILE);
+  return calendar;
 }
 
-/** The actual release of a period whose report was delayed (a shutdown), or undefined when its rule holds. */
-export function delayedRelease(kind: SeriesKind, periodStart: string): string | undefined {
+/** The table's rows; a line that is not `report,YYYY-MM-01,YYYY-MM-DD,"source"` (or repeats a period) is an error naming it. */
+export function parseCalendar(text: string, file: string): Map<string, CalendarRelease> {
+  const table = new Map<string, CalendarRelease>();
+  text.trim().split('\n').forEach((line, i) => {
+    if (i === 0) return;
+    const m = /^([a-z]+),(\d{4}-\d{2}-01),(\d{4}-\d{2}-\d{2}),"([^"]*)"$/.exec(line.trim());
+    if (!m) throw new Error(`${file}:${i + 1}: expected report,period (YYYY-MM-01),release_date (YYYY-MM-DD),"source"`);
+    const key = `${m[1]} ${m[2]}`;
+    if (table.has(key)) throw new Error(`${file}:${i + 1}: ${m[1]} ${m[2]} is listed twice`);
+    table.set(key, { report: m[1], period: m[2], release: m[3], source: m[4] });
+  });
+  return table;
+}
+
+/** The day a period of this kind of series was actually published, or undefined when the table has no row for it. */
+export function calendarRelease(kind: SeriesKind, periodStart: string): string | undefined {
   const report = REPORT_OF[kind];
-  return report === undefined ? undefined : releaseDelays().get(`${report} ${periodStart}`)?.release;
+  return report === undefined ? undefined : releaseCalendar().get(`${report} ${periodStart}`)?.release;
 }

@@ -21,6 +21,8 @@ writeFileSync(join(data, 'prices', 'AAA.csv'), rows(() => 100, (_, d) => (d < '2
 writeFileSync(join(data, 'prices', 'BBB.csv'), rows((i) => (i < 5 ? 30 : 40)));
 // Revised 2.0, first printed as 1.0: what a run sees depends on --macro-vintage.
 writeFileSync(join(data, 'macro', 'XSER.csv'), 'date,value,first_release_value\n2023-12-01,7.0,7.0\n2024-01-01,2.0,1.0\n');
+// A CPI file without release dates (made-up values): its dates come from the release calendar.
+writeFileSync(join(data, 'macro', 'CPIAUCNS.csv'), 'date,value\n2023-12-01,7.0\n2024-01-01,2.0\n');
 
 const ZERO = ['--commission-bps', '0', '--slippage-bps', '0'];
 
@@ -118,27 +120,35 @@ describe('rotor run flags, each changing a result the way it says', () => {
 });
 
 describe('macro flags', () => {
-  const strategy = join(root, 'reads-macro.ts');
-  writeFileSync(
-    strategy,
-    "import { defineStrategy } from 'rotor';\nexport default defineStrategy({ name: 'reads', description: '', universe: ['AAA'], macro: ['XSER'],\n" +
-      "  onBar(ctx) { const m = ctx.macro('XSER'); ctx.explain(m ? `value ${m.value}` : 'none'); } });\n",
-  );
+  const reader = (series: string) => {
+    const file = join(root, `reads-${series}.ts`);
+    writeFileSync(
+      file,
+      `import { defineStrategy } from 'rotor';\nexport default defineStrategy({ name: 'reads', description: '', universe: ['AAA'], macro: ['${series}'],\n` +
+        `  onBar(ctx) { const m = ctx.macro('${series}'); ctx.explain(m ? \`value \${m.value}\` : 'none'); } });\n`,
+    );
+    return file;
+  };
   /** The first date the strategy saw January's value (December's was 7), and the value it saw. */
-  const january = (...flags: string[]) => {
-    const seen = run([strategy, ...flags]).decisions().find((d) => d.summary.startsWith('value ') && d.summary !== 'value 7');
+  const january = (series: string, ...flags: string[]) => {
+    const seen = run([reader(series), ...flags]).decisions().find((d) => d.summary.startsWith('value ') && d.summary !== 'value 7');
     return seen && { date: seen.date, value: seen.summary.split(' ')[1] };
   };
 
   it('--macro-lag: January (ends 2024-01-31) is known from period end + the lag, on the first trading day from then', () => {
-    expect(january('--macro-lag', 'XSER=5')?.date).toBe('2024-02-05');
-    expect(january('--macro-lag', 'XSER=12')?.date).toBe('2024-02-12');
+    expect(january('XSER', '--macro-lag', 'XSER=5')?.date).toBe('2024-02-05');
+    expect(january('XSER', '--macro-lag', 'XSER=12')?.date).toBe('2024-02-12');
     // The default for a monthly series of no known kind is + 45 days: 2024-03-16, a Saturday.
-    expect(january()?.date).toBe('2024-03-18');
+    expect(january('XSER')?.date).toBe('2024-03-18');
   });
 
   it('--macro-vintage: the first print (1) by default, the revised value (2) with latest', () => {
-    expect(january('--macro-lag', 'XSER=5')?.value).toBe('1');
-    expect(january('--macro-lag', 'XSER=5', '--macro-vintage', 'latest')?.value).toBe('2');
+    expect(january('XSER', '--macro-lag', 'XSER=5')?.value).toBe('1');
+    expect(january('XSER', '--macro-lag', 'XSER=5', '--macro-vintage', 'latest')?.value).toBe('2');
+  });
+
+  it('a CPI file without release dates: January 2024 is known on 2024-02-13, the day BLS published it (the release calendar), unless --macro-lag says otherwise', () => {
+    expect(january('CPIAUCNS')?.date).toBe('2024-02-13');
+    expect(january('CPIAUCNS', '--macro-lag', 'CPIAUCNS=20')?.date).toBe('2024-02-20');
   });
 });

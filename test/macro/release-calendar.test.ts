@@ -3,35 +3,76 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../datasets/index.ts';
-import { releaseDelays } from '../../datasets/release-calendar.ts';
-import { defaultRelease, employmentRelease } from '../../datasets/release-lags.ts';
+import { CALENDAR_FILE, parseCalendar, releaseCalendar } from '../../datasets/release-calendar.ts';
+import { cpiRelease, defaultRelease, employmentRelease } from '../../datasets/release-lags.ts';
+import { addDays, periodEnd, weekday } from '../../engine/macro/periods.ts';
 import { HAVE_SHARED_DATA, SHARED_DATA } from '../helpers/shared-data.ts';
 
-describe('the release calendar: rules, then the dated delays, before any default lag', () => {
-  it('employment report: third Friday after the week of the 12th, with the January and July 4 exceptions (published dates)', () => {
-    const published: [string, string][] = [
-      ['2024-07-01', '2024-08-02'], ['2024-08-01', '2024-09-06'], ['2023-11-01', '2023-12-08'], ['2024-02-01', '2024-03-08'],
-      ['2023-12-01', '2024-01-05'], ['2019-12-01', '2020-01-10'], ['2014-12-01', '2015-01-09'], ['2020-12-01', '2021-01-08'],
-      ['2024-12-01', '2025-01-10'], ['2025-06-01', '2025-07-03'], ['2014-06-01', '2014-07-03'], ['2023-06-01', '2023-07-07'],
-    ];
-    expect(published.map(([p]) => [p, employmentRelease(p)])).toEqual(published);
+const rows = (report: string) => [...releaseCalendar().values()].filter((r) => r.report === report);
+const months = (from: string, to: string) => {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(periodEnd(d, 'monthly'), 1)) out.push(d);
+  return out;
+};
+/** The periods whose report a lapse in appropriations delayed (BLS and BEA notices), by hand. */
+const SHUTDOWN = {
+  employment: ['2013-09-01', '2013-10-01', '2025-09-01', '2025-10-01', '2025-11-01', '2026-01-01'],
+  cpi: ['2013-09-01', '2025-09-01', '2025-11-01'],
+};
+
+describe('the release calendar: actual dates, then the rules, before any default lag', () => {
+  it('the table: a row for every month of the employment report 2009-12–2026-10 and of CPI 2003-12–2026-10 (October 2025 CPI was never published), each on a weekday after its period', () => {
+    const lines = readFileSync(CALENDAR_FILE, 'utf8').trim().split('\n');
+    expect(releaseCalendar().size).toBe(lines.length - 1);
+    expect(rows('employment').map((r) => r.period)).toEqual(months('2009-12-01', '2026-10-01'));
+    expect(rows('cpi').map((r) => r.period)).toEqual(months('2003-12-01', '2026-10-01').filter((p) => p !== '2025-10-01'));
+    for (const r of releaseCalendar().values()) {
+      const end = periodEnd(r.period, r.report === 'gdp' ? 'quarterly' : 'monthly');
+      expect(r.release > end && r.release <= addDays(end, r.report === 'gdp' ? 90 : 60), `${r.report} ${r.period}`).toBe(true);
+      expect([1, 2, 3, 4, 5], `${r.report} ${r.period} ${r.release}`).toContain(weekday(r.release));
+      expect(r.source).toMatch(/^(BLS|BEA)/);
+    }
   });
 
-  it('the shutdowns of 2013, 2018–19 and 2025 are dated exceptions, used for series without release dates', () => {
+  it('a line that is not a row, or repeats a period, is an error naming the file and line', () => {
+    const head = 'report,period,release_date,source\n';
+    expect(() => parseCalendar(head + 'cpi,2024-01-01,2024-02-13,"x"\ncpi,2024-01-15,2024-02-13,"x"\n', 'r.csv')).toThrow(
+      'r.csv:3: expected report,period (YYYY-MM-01),release_date (YYYY-MM-DD),"source"',
+    );
+    expect(() => parseCalendar(head + 'cpi,2024-01-01,2024-02-13,"x"\ncpi,2024-01-01,2024-02-14,"y"\n', 'r.csv')).toThrow('r.csv:3: cpi 2024-01-01 is listed twice');
+  });
+
+  it('employment: BLS\'s rule gives the published date of every month 2010–2026 outside the shutdowns (the rule is used before 2010)', () => {
+    const off = rows('employment').filter((r) => !SHUTDOWN.employment.includes(r.period) && employmentRelease(r.period) !== r.release);
+    expect(off.map((r) => `${r.period} ${r.release} rule ${employmentRelease(r.period)}`)).toEqual([]);
+    // The holiday cases worked by hand: Friday July 3 2015 was the observed Independence Day (the 4th a Saturday).
+    expect(employmentRelease('2015-06-01')).toBe('2015-07-02');
+    expect(employmentRelease('2014-06-01')).toBe('2014-07-03');
+    expect(employmentRelease('2019-12-01')).toBe('2020-01-10');
+    // Each shutdown month came later than the rule: what a default would have let a strategy see early.
+    for (const p of SHUTDOWN.employment) expect(releaseCalendar().get(`employment ${p}`)!.release > employmentRelease(p), p).toBe(true);
+  });
+
+  it('CPI: the rule for the years before the table is never earlier than any published date in it outside the shutdowns', () => {
+    const early = rows('cpi').filter((r) => !SHUTDOWN.cpi.includes(r.period) && cpiRelease(r.period) < r.release);
+    expect(early.map((r) => `${r.period} ${r.release} rule ${cpiRelease(r.period)}`)).toEqual([]);
+    // The latest of them set the rule: January 2015's report came on 2015-02-26, February's on 2015-03-24.
+    expect(cpiRelease('2015-01-01')).toBe('2015-02-26');
+    expect(cpiRelease('2015-02-01')).toBe('2015-03-24');
+  });
+
+  it('the calendar decides a series without release dates; a flag\'s explicit lag still wins', () => {
     expect(defaultRelease('employment', 'monthly', '2013-09-01')).toBe('2013-10-22');
     expect(defaultRelease('employment', 'monthly', '2025-09-01')).toBe('2025-11-20');
-    expect(employmentRelease('2025-09-01')).toBe('2025-10-03'); // the rule: what the default would have let a strategy see
+    expect(defaultRelease('employment', 'monthly', '2026-01-01')).toBe('2026-02-11');
     expect(defaultRelease('cpi', 'monthly', '2013-09-01')).toBe('2013-10-30');
     expect(defaultRelease('cpi', 'monthly', '2025-09-01')).toBe('2025-10-24');
+    expect(defaultRelease('cpi', 'monthly', '2015-01-01')).toBe('2015-02-26');
+    expect(defaultRelease('cpi', 'monthly', '2024-06-01')).toBe('2024-07-11');
     expect(defaultRelease('gdp', 'quarterly', '2018-10-01')).toBe('2019-02-28');
     expect(defaultRelease('gdp', 'quarterly', '2025-07-01')).toBe('2025-12-23');
-    // A flag's explicit lag still wins: the user asked for it.
     expect(defaultRelease('gdp', 'quarterly', '2018-10-01', 10)).toBe('2019-01-10');
-    // Every delay is later than the date it was scheduled for, and names its source.
-    for (const d of releaseDelays().values()) {
-      expect(d.release > d.scheduled, `${d.report} ${d.period}`).toBe(true);
-      expect(d.source).toMatch(/^(BLS|BEA):/);
-    }
+    expect(defaultRelease('cpi', 'monthly', '2024-06-01', 5)).toBe('2024-07-05');
   });
 
   it('a series read as its revised vintage gets a data warning that says how to fetch first prints; unrevised CPI does not', () => {
@@ -51,24 +92,24 @@ describe('the release calendar: rules, then the dated delays, before any default
 });
 
 describe.skipIf(!HAVE_SHARED_DATA)('the calendar against published release dates in ../shared/data', () => {
-  const rows = (file: string) => readFileSync(join(SHARED_DATA, 'macro', file), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const csv = (file: string) => readFileSync(join(SHARED_DATA, 'macro', file), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 
-  it('GDP: never earlier than ALFRED\'s first vintage of a quarter (1992–2025), and equal to it on every delayed quarter', () => {
+  it('CPI: every month the table and CPI_release_dates.csv (BLS, 2021-06 on) both hold has the same date', () => {
+    const published = new Map(csv('CPI_release_dates.csv').map(([m, d]) => [`${m}-01`, d]));
+    const both = rows('cpi').filter((r) => published.has(r.period));
+    expect(both.length).toBeGreaterThanOrEqual(60);
+    expect(both.filter((r) => r.release !== published.get(r.period)).map((r) => `${r.period} ${r.release} vs ${published.get(r.period)}`)).toEqual([]);
+  });
+
+  it('GDP: never earlier than ALFRED\'s first vintage of a quarter (1992–2025), and equal to it on every dated quarter', () => {
     const early: string[] = [];
-    for (const [period, , released] of rows('GDPC1.csv')) {
+    for (const [period, , released] of csv('GDPC1.csv')) {
       if (period < '1992-01-01' || !released) continue;
       const ours = defaultRelease('gdp', 'quarterly', period);
       if (ours < released) early.push(`${period}: ${ours} < ${released}`);
-      if (releaseDelays().has(`gdp ${period}`)) expect(ours).toBe(released);
+      if (releaseCalendar().has(`gdp ${period}`)) expect(ours).toBe(released);
     }
     expect(early).toEqual([]);
-  });
-
-  it('CPI: every delay in the calendar is the date BLS published (CPI_release_dates.csv)', () => {
-    const published = new Map(rows('CPI_release_dates.csv').map(([m, d]) => [`${m}-01`, d]));
-    const cpi = [...releaseDelays().values()].filter((d) => d.report === 'cpi' && published.has(d.period));
-    expect(cpi.length).toBeGreaterThanOrEqual(2);
-    for (const d of cpi) expect(d.release).toBe(published.get(d.period));
   });
 
   it('UNRATE in ../shared/data (revised values only) gets the latest-vintage warning', () => {

@@ -5,8 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultRelease, employmentRelease, loadDataset, parseMacroLagFlags, readMacro, readMacroLagConfig, seriesKind } from '../../datasets/index.ts';
 
 describe('default publication lags, checked by hand against the calendar', () => {
-  it('CPI: period end + 20 days (June 2024 ends 06-30 → 07-20)', () => {
-    expect(defaultRelease('cpi', 'monthly', '2024-06-01')).toBe('2024-07-20');
+  it('CPI: the calendar\'s date (June 2024 → 2024-07-11); before it, period end + the month\'s lag (June 2003 → 06-30 + 22; January 2003 → 01-31 + 26)', () => {
+    expect(defaultRelease('cpi', 'monthly', '2024-06-01')).toBe('2024-07-11');
+    expect(defaultRelease('cpi', 'monthly', '2003-06-01')).toBe('2003-07-22');
+    expect(defaultRelease('cpi', 'monthly', '2003-01-01')).toBe('2003-02-26');
+    expect(defaultRelease('cpi', 'monthly', '2003-03-01')).toBe('2003-04-20');
   });
 
   it('UNRATE: third Friday after the week holding the 12th', () => {
@@ -54,7 +57,7 @@ describe('default publication lags, checked by hand against the calendar', () =>
 
   it('a release_date in the file wins over the default', () => {
     const s = readMacro('c.csv', 'CPIAUCNS', 'date,value,release_date\n2024-05-01,313.6,2024-06-12\n2024-06-01,314.2,\n');
-    expect(s.released).toEqual(['2024-06-12', '2024-07-20']);
+    expect(s.released).toEqual(['2024-06-12', '2024-07-11']);
   });
 });
 
