@@ -30,7 +30,7 @@ describe('binary cache', () => {
     expect(Buffer.from(warm.market.buffer).equals(Buffer.from(cold.market.buffer))).toBe(true);
     expect(warm.market.dates).toEqual(cold.market.dates);
     expect(Buffer.from(warm.macro[0].values.buffer).equals(Buffer.from(cold.macro[0].values.buffer))).toBe(true);
-    expect(warm.macro[0].released).toEqual(['2024-02-13', '2024-03-20']);
+    expect(warm.macro[0].released).toEqual(['2024-02-13', '2024-03-12']); // the first from the file, the second from the release calendar
     expect(warm.identity).toEqual(cold.identity);
     expect(Array.from(warm.market.column('A', 'adjClose'))).toEqual([10.25, 10.75]);
     const perFile = loadDataset(dir, ['A'], ['CPIAUCNS'], { cacheDir, vintage: 'latest' }); // another request: per-file entries
