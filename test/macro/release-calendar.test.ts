@@ -21,11 +21,12 @@ const SHUTDOWN = {
 };
 
 describe('the release calendar: actual dates, then the rules, before any default lag', () => {
-  it('the table: a row for every month of the employment report 2009-12–2026-10 and of CPI 2003-12–2026-10 (October 2025 CPI was never published), each on a weekday after its period', () => {
+  it('the table: a row for every month of the employment report 2009-12–2026-10 and of CPI 2003-12–2026-10 (October 2025 CPI was never published) and every GDP quarter 2022Q4–2025Q4, each on a weekday after its period', () => {
     const lines = readFileSync(CALENDAR_FILE, 'utf8').trim().split('\n');
     expect(releaseCalendar().size).toBe(lines.length - 1);
     expect(rows('employment').map((r) => r.period)).toEqual(months('2009-12-01', '2026-10-01'));
     expect(rows('cpi').map((r) => r.period)).toEqual(months('2003-12-01', '2026-10-01').filter((p) => p !== '2025-10-01'));
+    expect(rows('gdp').map((r) => r.period).filter((p) => p >= '2022-10-01')).toEqual(months('2022-10-01', '2025-10-01').filter((p) => /-(01|04|07|10)-/.test(p)));
     for (const r of releaseCalendar().values()) {
       const end = periodEnd(r.period, r.report === 'gdp' ? 'quarterly' : 'monthly');
       expect(r.release > end && r.release <= addDays(end, r.report === 'gdp' ? 90 : 60), `${r.report} ${r.period}`).toBe(true);
@@ -70,6 +71,7 @@ describe('the release calendar: actual dates, then the rules, before any default
     expect(defaultRelease('cpi', 'monthly', '2015-01-01')).toBe('2015-02-26');
     expect(defaultRelease('cpi', 'monthly', '2024-06-01')).toBe('2024-07-11');
     expect(defaultRelease('gdp', 'quarterly', '2018-10-01')).toBe('2019-02-28');
+    expect(defaultRelease('gdp', 'quarterly', '2024-04-01')).toBe('2024-07-25');
     expect(defaultRelease('gdp', 'quarterly', '2025-07-01')).toBe('2025-12-23');
     expect(defaultRelease('gdp', 'quarterly', '2018-10-01', 10)).toBe('2019-01-10');
     expect(defaultRelease('cpi', 'monthly', '2024-06-01', 5)).toBe('2024-07-05');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRelease, employmentRelease, loadDataset, parseMacroLagFlags, readMacro, readMacroLagConfig, seriesKind } from '../../datasets/index.ts';
+import { defaultRelease, employmentRelease, gdpAdvanceRelease, loadDataset, parseMacroLagFlags, readMacro, readMacroLagConfig, seriesKind } from '../../datasets/index.ts';
 
 describe('default publication lags, checked by hand against the calendar', () => {
   it('CPI: the calendar\'s date (June 2024 → 2024-07-11); before it, period end + the month\'s lag (June 2003 → 06-30 + 22; January 2003 → 01-31 + 26)', () => {
@@ -25,10 +25,11 @@ describe('default publication lags, checked by hand against the calendar', () =>
     expect(defaultRelease('fed-funds', 'monthly', '2024-07-01')).toBe('2024-08-01');
   });
 
-  it('GDP advance estimate: by the last weekday of the month after the quarter (2024Q2 → 07-31; 2024Q4 → 2025-01-31; 2023Q2 → 2023-07-31, a Monday)', () => {
-    expect(defaultRelease('gdp', 'quarterly', '2024-04-01')).toBe('2024-07-31');
-    expect(defaultRelease('gdp', 'quarterly', '2024-10-01')).toBe('2025-01-31');
+  it('GDP advance estimate, the rule before the calendar: by the last weekday of the month after the quarter (2024Q2 → 07-31; 2024Q4 → 2025-01-31; 2021Q2 → 07-30)', () => {
+    expect(gdpAdvanceRelease('2024-04-01')).toBe('2024-07-31');
+    expect(gdpAdvanceRelease('2024-10-01')).toBe('2025-01-31');
     expect(defaultRelease('gdp', 'quarterly', '2021-04-01')).toBe('2021-07-30'); // 07-31 is a Saturday
+    expect(defaultRelease('gdp', 'quarterly', '2024-04-01')).toBe('2024-07-25'); // the calendar: BEA's date
   });
 
   it('earnings: monthly interpolated TTM + 150 days; quarterly + 90 days', () => {
