@@ -22,7 +22,7 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * `rotor run STRATEGY [--flag value]...` read without yargs, whose module and parse are about a sixth of a run's
+ * `rotor run STRATEGY [--flag value]...` read without yargs, whose module and parse were an eighth of a run's
  * start-up. It takes only plain, valid arguments: `--name value` or `--name=value` for a flag `rotor run` declares,
  * each at most once, `--flag`/`--no-flag` for a boolean, a value that is a choice or a number where one is expected,
  * and exactly one strategy. Anything else (help, a typo, a repeated flag, a value that starts with `-`, a quoted one,
