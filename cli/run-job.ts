@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { RotorError, resolveRun, type BacktestResult, type RunSettings } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import type { DatasetIdentity, MacroVintage } from '../datasets/index.ts';
-import { checkOutputFolder, writeOutputFolder, type NullModelRecord } from '../reports/index.ts';
+// Not the reports/index.ts barrel: that would load every report's code (sweeps, batches, events) for one run.
+import { checkOutputFolder, writeOutputFolder } from '../reports/atomic-write.ts';
+import type { NullModelRecord } from '../reports/run-record.ts';
 import { execute, loadRunData, loadStrategyRef, nullModel, planRun, runFiles, runRecord, type NullSpec } from '../runs/index.ts';
 import { asFlagError, inFlagTerms } from './field-flags.ts';
 

@@ -3,30 +3,47 @@ import type { RunSettings } from '../engine/index.ts';
 import { SAMPLE_DIR } from '../datasets/index.ts';
 import { parseBenchmarkFlag, parseRateFlag } from './model-flags.ts';
 
+/**
+ * Flags shared by every command that runs a backtest, as data: yargs declares them from this table (withRunFlags), and
+ * `rotor run`'s fast argument reader (run-argv.ts) reads the same table, so the two cannot disagree on a name, a type
+ * or a default.
+ */
+export const RUN_FLAGS = {
+  data: { type: 'string', describe: 'folder of price CSVs (prices/SYMBOL.csv, macro/SERIES.csv); default: the embedded synthetic sample' },
+  from: { type: 'string', describe: 'first trading date YYYY-MM-DD (earlier data stays readable as warm-up)' },
+  to: { type: 'string', describe: 'last trading date YYYY-MM-DD' },
+  param: { type: 'string', array: true, describe: 'strategy parameter key=value (repeatable)' },
+  fill: { choices: ['next-open', 'next-close', 'close'] as const, default: 'next-open' as const, describe: 'when a decision at the close of t is filled' },
+  prices: { choices: ['total-return', 'raw'] as const, default: 'total-return' as const, describe: 'trade adjusted (dividends reinvested) or raw prices' },
+  cash: { type: 'number', default: 100_000, describe: 'starting cash' },
+  'commission-bps': { type: 'number', default: 1, describe: 'commission, basis points of notional' },
+  'commission-per-share': { type: 'number', default: 0, describe: 'commission per share' },
+  'commission-min': { type: 'number', default: 0, describe: 'minimum commission per order' },
+  'slippage-bps': { type: 'number', default: 2, describe: 'slippage, basis points against the trader' },
+  'integer-shares': { type: 'boolean', default: false, describe: 'trade whole shares only' },
+  'max-leverage': { type: 'number', default: 1, describe: 'maximum gross exposure / equity (1 = cash never negative)' },
+  'drift-band': { type: 'number', default: 0, describe: 'skip trades whose weight change is below this' },
+  'min-trade': { type: 'number', default: 0, describe: 'skip trades whose notional is below this' },
+  'risk-free': { type: 'string', default: '0', describe: 'risk-free rate for Sharpe, Sortino and alpha: an annual rate, a macro series (DTB3) or a cash-like symbol (BIL)' },
+  benchmark: { type: 'string', describe: 'benchmarks to compare against: SPY,IWM,60/40:SPY:0.6,SHY:0.4 (beta, alpha, report)' },
+  'borrow-bps': { type: 'number', default: 0, describe: 'borrow fee on shorts, bps of their market value a year (charged daily)' },
+  'maintenance-margin': { type: 'number', default: 0, describe: 'margin call when equity ≤ this × gross exposure (always when equity ≤ 0)' },
+  'start-when': { choices: ['all', 'any'] as const, default: 'all' as const, describe: 'start on the first day all (or any) universe symbols have a price' },
+  'cash-rate': { type: 'string', describe: 'what idle cash earns: an annual rate, a macro series (DTB3) or a cash-like symbol (BIL)' },
+} as const satisfies Record<string, FlagSpec>;
+
+/** One option as yargs declares it: the subset of yargs' Options that rotor's tables use. */
+export interface FlagSpec {
+  type?: 'string' | 'number' | 'boolean';
+  choices?: readonly string[];
+  default?: string | number | boolean;
+  array?: boolean;
+  describe: string;
+}
+
 /** Flags shared by every command that runs a backtest. */
 export function withRunFlags<T>(y: Argv<T>) {
-  return y
-    .option('data', { type: 'string', describe: 'folder of price CSVs (prices/SYMBOL.csv, macro/SERIES.csv); default: the embedded synthetic sample' })
-    .option('from', { type: 'string', describe: 'first trading date YYYY-MM-DD (earlier data stays readable as warm-up)' })
-    .option('to', { type: 'string', describe: 'last trading date YYYY-MM-DD' })
-    .option('param', { type: 'string', array: true, describe: 'strategy parameter key=value (repeatable)' })
-    .option('fill', { choices: ['next-open', 'next-close', 'close'] as const, default: 'next-open' as const, describe: 'when a decision at the close of t is filled' })
-    .option('prices', { choices: ['total-return', 'raw'] as const, default: 'total-return' as const, describe: 'trade adjusted (dividends reinvested) or raw prices' })
-    .option('cash', { type: 'number', default: 100_000, describe: 'starting cash' })
-    .option('commission-bps', { type: 'number', default: 1, describe: 'commission, basis points of notional' })
-    .option('commission-per-share', { type: 'number', default: 0, describe: 'commission per share' })
-    .option('commission-min', { type: 'number', default: 0, describe: 'minimum commission per order' })
-    .option('slippage-bps', { type: 'number', default: 2, describe: 'slippage, basis points against the trader' })
-    .option('integer-shares', { type: 'boolean', default: false, describe: 'trade whole shares only' })
-    .option('max-leverage', { type: 'number', default: 1, describe: 'maximum gross exposure / equity (1 = cash never negative)' })
-    .option('drift-band', { type: 'number', default: 0, describe: 'skip trades whose weight change is below this' })
-    .option('min-trade', { type: 'number', default: 0, describe: 'skip trades whose notional is below this' })
-    .option('risk-free', { type: 'string', default: '0', describe: 'risk-free rate for Sharpe, Sortino and alpha: an annual rate, a macro series (DTB3) or a cash-like symbol (BIL)' })
-    .option('benchmark', { type: 'string', describe: 'benchmarks to compare against: SPY,IWM,60/40:SPY:0.6,SHY:0.4 (beta, alpha, report)' })
-    .option('borrow-bps', { type: 'number', default: 0, describe: 'borrow fee on shorts, bps of their market value a year (charged daily)' })
-    .option('maintenance-margin', { type: 'number', default: 0, describe: 'margin call when equity ≤ this × gross exposure (always when equity ≤ 0)' })
-    .option('start-when', { choices: ['all', 'any'] as const, default: 'all' as const, describe: 'start on the first day all (or any) universe symbols have a price' })
-    .option('cash-rate', { type: 'string', describe: 'what idle cash earns: an annual rate, a macro series (DTB3) or a cash-like symbol (BIL)' });
+  return y.options(RUN_FLAGS);
 }
 
 export interface RunFlags {

@@ -1,5 +1,5 @@
 import type { JobResult } from './run-job.ts';
-import { fixed, pct } from '../reports/index.ts';
+import { fixed, pct } from '../reports/format.ts';
 
 /** The few lines a person reads in the terminal after a run. */
 export function summaryLines(job: JobResult): string[] {

@@ -1,7 +1,9 @@
 import type { BacktestResult, MarketData } from '../engine/index.ts';
 import type { Metrics } from '../engine/metrics/index.ts';
 import { usedRanges, warningsForRun, type Dataset } from '../datasets/index.ts';
-import { decisionsCsv, equityCsv, runReportFiles, tradesCsv, type ReportOptions, type RunRecord } from '../reports/index.ts';
+import { decisionsCsv, equityCsv, tradesCsv } from '../reports/csv-writers.ts';
+import { runReportFiles, type ReportOptions } from '../reports/run-files/run-report-files.ts';
+import type { RunRecord } from '../reports/run-record.ts';
 import type { RunPlan } from './plan.ts';
 import { ROTOR_VERSION } from './version.ts';
 

@@ -47,7 +47,7 @@ export function priceView(market: MarketData, basis: PriceBasis): PriceView {
       // day without one, never that day's raw close (which would be a fake jump in its total return).
       // A day with an open but no close yet keeps the last known adjustment factor for its open: the open is known at
       // the open, and nothing there may depend on whether the day's close exists.
-      const hasAdj = adj.some((v) => Number.isFinite(v));
+      const hasAdj = adj.some((v) => Number.isFinite(v)); // as in closeColumn
       let lastFactor = 1;
       for (let t = 0; t < market.nBars; t++) {
         const a = adj[t];
@@ -80,4 +80,15 @@ export function priceView(market: MarketData, basis: PriceBasis): PriceView {
     }
   }
   return view;
+}
+
+/**
+ * Symbol k's closes exactly as priceView(market, basis).close[k] has them, without building the whole view (a run's
+ * report wants the closes of its traded symbols only; the view is every column of every symbol).
+ */
+export function closeColumn(market: MarketData, k: number, basis: PriceBasis): Float64Array {
+  const rawClose = market.column(k, 'close');
+  if (basis !== 'total-return') return rawClose;
+  const adj = market.column(k, 'adjClose');
+  return adj.some((v) => Number.isFinite(v)) ? adj : rawClose;
 }

@@ -1,5 +1,5 @@
 import type { BacktestResult, MarketData } from '../../engine/index.ts';
-import { priceView } from '../../engine/index.ts';
+import { closeColumn } from '../../engine/market/price-view.ts';
 import { roundTrips } from '../../engine/metrics/index.ts';
 import { cumulativeChart, drawdownChart, runCharts } from '../charts/run-charts.ts';
 import { chartSvg } from '../charts/svg.ts';
@@ -26,8 +26,7 @@ export function runPrices(result: BacktestResult, market?: MarketData): { benchm
   const dates = result.curve.dates;
   const start = market.dates.indexOf(dates[0]);
   if (start < 0) return { benchmarks, prices: [] };
-  const view = priceView(market, result.settings.prices);
-  const prices = traded.filter((s) => market.has(s)).map((s) => ({ symbol: s, prices: view.close[market.symbolIndex(s)].slice(start, start + dates.length) }));
+  const prices = traded.filter((s) => market.has(s)).map((s) => ({ symbol: s, prices: closeColumn(market, market.symbolIndex(s), result.settings.prices).slice(start, start + dates.length) }));
   return { benchmarks, prices };
 }
 
