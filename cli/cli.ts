@@ -15,7 +15,7 @@ import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.t
 import { workerCommand, workerOptions } from './worker-command.ts';
 import { queueOptions } from './queue-command.ts';
 import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
-import { checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
+import { checkRepeatedFlags, checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
 
 type YargsInternals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
 
@@ -88,7 +88,10 @@ export async function cli(argv: string[]): Promise<void> {
     .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, worker, queue, demo, describe, check, data, events or report (see --help)')
     .strict()
     .recommendCommands()
-    .middleware(() => checkTypedValues(argv, declaredNumbers(parser)))
+    .middleware((parsed) => {
+      checkTypedValues(argv, declaredNumbers(parser));
+      checkRepeatedFlags(parsed, parser);
+    })
     .fail((msg, err) => {
       if (err) throw err;
       const { options, commands } = declaredNames(parser);

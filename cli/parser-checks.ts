@@ -99,9 +99,22 @@ export function unknownArgumentLine(message: string, argv: readonly string[], op
   return `${parts.join('; ')} (see rotor --help)`;
 }
 
+/**
+ * A flag that takes one value, given more than once: yargs makes an array of it, which the command would then read
+ * as if it were one value. One line instead, whatever the flag and the command.
+ */
+export function checkRepeatedFlags(parsed: Record<string, unknown>, parser: unknown): void {
+  const { key, array } = (parser as Introspect).getOptions();
+  const lists = new Set(array);
+  for (const name of Object.keys(key)) {
+    const value = parsed[name];
+    if (!lists.has(name) && Array.isArray(value)) throw new RotorError(`--${kebab(name)} is given ${value.length} times (${value.join(', ')}); give it once`);
+  }
+}
+
 /** What the yargs instance knows at this point of the parse (the running command's options), typed. */
 interface Introspect {
-  getOptions(): { number: string[]; key: Record<string, unknown> };
+  getOptions(): { number: string[]; array: string[]; key: Record<string, unknown> };
   getInternalMethods(): { getCommandInstance(): { getCommands(): string[] } };
 }
 

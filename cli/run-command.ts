@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { RotorError } from '../engine/index.ts';
 import { parseMacroLagFlags } from '../datasets/index.ts';
 import { parseNullSpec } from '../runs/index.ts';
 import { parseParamFlags, runJob } from './run-job.ts';
@@ -13,13 +12,12 @@ export type RunCommandFlags = RunFlags & {
   macroLag?: (string | number)[];
   macroVintage: 'first' | 'latest';
   html: boolean;
-  null?: string | string[];
+  null?: string;
   nullSeed: number;
 };
 
 /** `rotor run`: one backtest, its summary lines and the files it wrote. */
 export async function runCommand(flags: RunCommandFlags): Promise<void> {
-  if (Array.isArray(flags.null)) throw new RotorError(`--null is given ${flags.null.length} times; give it once`);
   const name = flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
   const job = await runJob({
     strategy: flags.strategy,

@@ -39,7 +39,9 @@ export function parseParamFlags(flags: readonly string[] = []): Record<string, s
   for (const flag of flags) {
     const eq = flag.indexOf('=');
     if (eq <= 0) throw new RotorError(`--param ${flag}: expected key=value`);
-    out[flag.slice(0, eq).trim()] = flag.slice(eq + 1).trim();
+    const key = flag.slice(0, eq).trim();
+    if (key in out) throw new RotorError(`--param ${key} is given twice (${out[key]}, ${flag.slice(eq + 1).trim()}); give it once`);
+    out[key] = flag.slice(eq + 1).trim();
   }
   return out;
 }

@@ -18,14 +18,8 @@ export function walkForwardOptions<T>(y: Argv<T>) {
 
 type WalkForwardFlags = SweepFlags & { train: string; test: string; step?: string; anchored: boolean };
 
-function once(flag: string, value: unknown): string | undefined {
-  if (Array.isArray(value)) throw new RotorError(`--${flag} is given ${value.length} times (${value.join(', ')}); give it once`);
-  return value === undefined ? undefined : String(value);
-}
-
 export async function walkForwardCommand(args: unknown): Promise<void> {
   const flags = args as WalkForwardFlags;
-  for (const f of ['train', 'test', 'step'] as const) flags[f] = once(f, flags[f])!;
   const spec = { train: parseDuration('train', flags.train), test: parseDuration('test', flags.test), ...(flags.step !== undefined ? { step: parseDuration('step', flags.step) } : {}), anchored: flags.anchored };
   const inputs = await sweepInputs(flags);
   const { strategy, dataset, data, sources, spaceLines } = inputs;

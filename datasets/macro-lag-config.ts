@@ -41,7 +41,9 @@ export function parseMacroLagFlags(flags: readonly string[] = []): Record<string
     const eq = flag.indexOf('=');
     if (eq <= 0) throw new RotorError(`--macro-lag ${flag}: expected SERIES=DAYS, e.g. UNRATE=35`);
     const days = flag.slice(eq + 1).trim();
-    out[flag.slice(0, eq).trim()] = checkDays(`--macro-lag ${flag}`, /^\d+$/.test(days) ? Number(days) : days);
+    const series = flag.slice(0, eq).trim();
+    if (series in out) throw new RotorError(`--macro-lag ${series} is given twice; give it once`);
+    out[series] = checkDays(`--macro-lag ${flag}`, /^\d+$/.test(days) ? Number(days) : days);
   }
   return out;
 }

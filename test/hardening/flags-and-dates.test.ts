@@ -107,3 +107,17 @@ describe('misspelt flags and commands', () => {
     expect(closest('zzzzzz', ['cash', 'data', 'from'])).toBeUndefined();
   });
 });
+
+describe('a flag that takes one value, given twice', () => {
+  it.each([
+    [['run', 'buy-and-hold', '--out', 'a', '--out', 'b'], '--out is given 2 times (a, b); give it once'],
+    [['run', 'buy-and-hold', '--cash', '5', '--cash=6'], '--cash is given 2 times (5, 6); give it once'],
+    [['run', 'buy-and-hold', '--null', 'random-timing:5', '--null', 'random-timing:6'], '--null is given 2 times (random-timing:5, random-timing:6); give it once'],
+    [['sweep', 'small-cap-streak', '--grid', 'days=2..3', '--workers', '1', '--workers', '2'], '--workers is given 2 times (1, 2); give it once'],
+    [['events', 'streak', '--days', '3', '--days', '4'], '--days is given 2 times (3, 4); give it once'],
+    [['run', 'buy-and-hold', '--param', 'symbol=SPY', '--param', 'symbol=IWM'], '--param symbol is given twice (SPY, IWM); give it once'],
+    [['run', 'buy-and-hold', '--macro-lag', 'UNRATE=5', '--macro-lag', 'UNRATE=9'], '--macro-lag UNRATE is given twice; give it once'],
+  ])('%j', (args, expected) => {
+    expect(oneLine(args)).toContain(expected);
+  });
+});
