@@ -8,7 +8,12 @@ import { listSymbols } from '../datasets/index.ts';
  */
 export function parseRateFlag(flag: string, text: string, dataDir: string): { rate?: number; source?: RateSource } {
   const t = text.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return { rate: Number(t) };
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) {
+    // A typed rate of 1 or more is 100% a year or more: almost always a percentage meant as a fraction (2 for 0.02).
+    // The engine takes any rate above -1 (a strategy file may set one); the flag asks for the fraction.
+    if (Number(t) >= 1) throw new RotorError(`--${flag} ${text}: expected an annual rate as a fraction below 1 (0.05 for 5%)`);
+    return { rate: Number(t) };
+  }
   const m = /^(series|symbol):(.+)$/.exec(t);
   if (m) return { source: m[1] === 'series' ? { kind: 'series', name: m[2] } : { kind: 'symbol', symbol: m[2] } };
   const { prices, macro } = listSymbols(dataDir);

@@ -5,9 +5,7 @@ import type { BenchmarkSpec, RateSource, RunSettings } from './types.ts';
 function checkRate(field: string, r: RateSource | undefined): void {
   if (r === undefined) return;
   if (r.kind === 'constant') {
-    if (!Number.isFinite(r.rate) || r.rate <= -1 || r.rate >= 1) {
-      throw new FieldError(`settings.${field}`, `settings.${field} must be an annual rate as a fraction, above -1 and below 1 (0.05 for 5%), got ${r.rate}`);
-    }
+    if (!Number.isFinite(r.rate) || r.rate <= -1) throw new FieldError(`settings.${field}`, `settings.${field} must be a rate > -1, got ${r.rate}`);
   } else if (r.kind === 'series') {
     if (!r.name) throw new FieldError(`settings.${field}`, `settings.${field} must name a macro series`);
   } else if (r.kind === 'symbol') {

@@ -41,8 +41,7 @@ export function resolveSettings(partial: Partial<RunSettings> = {}): RunSettings
   }
   if (!Number.isFinite(s.initialCash) || s.initialCash <= 0) bad('initialCash', 'a number > 0', s.initialCash);
   if (!Number.isFinite(s.maxLeverage) || s.maxLeverage < 1) bad('maxLeverage', 'a number ≥ 1', s.maxLeverage);
-  // A rate is a fraction: 2 would be 200% a year, almost always a percentage typed for 0.02.
-  if (!Number.isFinite(s.riskFree) || s.riskFree <= -1 || s.riskFree >= 1) bad('riskFree', 'an annual rate as a fraction, above -1 and below 1 (0.05 for 5%)', s.riskFree);
+  if (!Number.isFinite(s.riskFree) || s.riskFree <= -1) bad('riskFree', 'a rate > -1', s.riskFree);
   if (!['next-open', 'next-close', 'close'].includes(s.fill)) bad('fill', 'next-open, next-close or close', s.fill);
   if (!['total-return', 'raw'].includes(s.prices)) bad('prices', 'total-return or raw', s.prices);
   for (const field of ['from', 'to'] as const) {

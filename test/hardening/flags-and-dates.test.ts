@@ -124,9 +124,9 @@ describe('a flag that takes one value, given twice', () => {
 
 describe('a rate typed as a percentage', () => {
   it.each([
-    [['run', 'buy-and-hold', '--risk-free', '2'], '--risk-free must be an annual rate as a fraction, above -1 and below 1 (0.05 for 5%), got 2'],
-    [['run', 'buy-and-hold', '--cash-rate', '3'], '--cash-rate must be an annual rate as a fraction, above -1 and below 1 (0.05 for 5%), got 3'],
-    [['sweep', 'small-cap-streak', '--grid', 'days=2..3', '--risk-free', '1'], '--risk-free must be an annual rate as a fraction'],
+    [['run', 'buy-and-hold', '--risk-free', '2'], '--risk-free 2: expected an annual rate as a fraction below 1 (0.05 for 5%)'],
+    [['run', 'buy-and-hold', '--cash-rate', '3'], '--cash-rate 3: expected an annual rate as a fraction below 1 (0.05 for 5%)'],
+    [['sweep', 'small-cap-streak', '--grid', 'days=2..3', '--risk-free', '1'], '--risk-free 1: expected an annual rate as a fraction'],
   ])('%j', (args, expected) => {
     expect(oneLine([...args, '--out', join(out(), 'x')])).toContain(expected);
   });
