@@ -19,6 +19,8 @@ export interface FillContext {
 // fresh typed array per fill was most of the cost of a monthly rebalance.
 let scratchPrice = new Float64Array(0);
 let scratchBuys = new Int32Array(0);
+let scratchBuyDelta = new Float64Array(0);
+let scratchBuyPx = new Float64Array(0);
 
 /** Share counts after integer rounding (toward zero, so a rounded buy never needs more cash than planned). */
 function shares(q: number, integer: boolean): number {
@@ -86,12 +88,30 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   if (nBuys === 0) return;
 
   const integer = settings.integerShares;
+  // The bisection below calls this some 55 times per fill: the buys' shares and prices are packed side by side and
+  // the cost model's fields read once. The terms are commission()'s, operation for operation, so the sums are too.
+  if (scratchBuyDelta.length < nBuys) {
+    scratchBuyDelta = new Float64Array(n);
+    scratchBuyPx = new Float64Array(n);
+  }
+  const buyDelta = scratchBuyDelta;
+  const buyPx = scratchBuyPx;
+  for (let j = 0; j < nBuys; j++) {
+    buyDelta[j] = delta[buys[j]];
+    buyPx[j] = buyPrice[buys[j]];
+  }
+  const { commissionMin, commissionBps, commissionPerShare } = costs;
   const cost = (scale: number): number => {
     let c = 0;
     for (let j = 0; j < nBuys; j++) {
-      const k = buys[j];
-      const q = shares(delta[k] * scale, integer);
-      c += q * buyPrice[k] + commission(costs, q, buyPrice[k]);
+      const px = buyPx[j];
+      const q = integer ? Math.trunc(buyDelta[j] * scale) : buyDelta[j] * scale;
+      if (q === 0) {
+        c += q * px + 0;
+        continue;
+      }
+      const a = Math.abs(q);
+      c += q * px + Math.max(commissionMin, (a * px * commissionBps) / 1e4 + a * commissionPerShare);
     }
     return c;
   };
@@ -107,6 +127,8 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     let hi = 1;
     for (let i = 0; i < 60; i++) {
       const mid = (lo + hi) / 2;
+      // lo and hi are adjacent doubles: cost(hi) > available is known, so no later step can move lo.
+      if (mid === lo || mid === hi) break;
       if (cost(mid) <= available) lo = mid;
       else hi = mid;
     }

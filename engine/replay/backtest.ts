@@ -113,6 +113,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const openCols = universe.map((s) => view.open[col(s)]);
   const closeCols = universe.map((s) => view.close[col(s)]);
   const fillPrice = new Float64Array(n);
+  const priced = new Uint8Array(n);
   const mark = new Float64Array(n).fill(NaN);
   const trades: Trade[] = [];
   // Universe indices with a non-zero position, ascending. Quantities change only inside fills, so the list is
@@ -197,7 +198,16 @@ export function runBacktest(input: BacktestInput): BacktestResult {
           continue;
         }
         const prices = e.phase === Phase.Open ? openCols : closeCols;
-        for (let k = 0; k < n; k++) fillPrice[k] = prices[k][bar];
+        // A fill reads the price of a symbol it holds or an order names, and of no other (rebalanceTo, executeDeltas
+        // and the shorts code skip zero positions and zero deltas): only those are read from the view, whose columns
+        // lie far apart in memory. The rest are NaN, which any read would show as "no price".
+        const q = portfolio.quantity;
+        for (let k = 0; k < n; k++) priced[k] = q[k] !== 0 ? 1 : 0;
+        for (const order of item.orders) {
+          if (order.kind === 'quantity') priced[order.symbol] = 1;
+          else for (let k = 0, w = order.weights; k < n; k++) if (w[k] !== 0) priced[k] = 1;
+        }
+        for (let k = 0; k < n; k++) fillPrice[k] = priced[k] === 1 ? prices[k][bar] : NaN;
         fill.date = market.dates[bar];
         fill.bar = bar;
         const before = trades.length;

@@ -101,6 +101,9 @@ export class BarContext implements StrategyContext {
 
   /** The bar index `lag` bars back, refusing anything not yet known at this moment. */
   private index(symbol: string, field: BarField, lag: number): number {
+    // The common read (a whole number of bars back, or today's close at the close) skips the checks below; `lag | 0`
+    // equals `lag` only for an int32, so anything else still goes through Number.isInteger.
+    if ((lag | 0) === lag && (lag > 0 || (lag === 0 && this.closeKnown))) return this.bar - lag;
     if (!Number.isInteger(lag)) throw new RotorError(`strategy ${this.strategy}: lag must be an integer, got ${lag}`);
     if (lag < 0 || (lag === 0 && !this.knows(field))) {
       // A later bar is named by its distance, never its date: the calendar ahead is future data too.
@@ -134,7 +137,12 @@ export class BarContext implements StrategyContext {
   }
 
   ret(symbol: string, n = 1, lag = 0): number {
-    return this.value(symbol, 'close', lag) / this.value(symbol, 'close', lag + n) - 1;
+    // value(symbol, 'close', lag) / value(symbol, 'close', lag + n) - 1, with the symbol looked up once (a ranking
+    // calls this for every symbol of its universe); the checks and errors come in the same order.
+    const column = this.column(symbol, 'close');
+    const i = this.index(symbol, 'close', lag);
+    const j = this.index(symbol, 'close', lag + n);
+    return (i >= 0 ? column[i] : NaN) / (j >= 0 ? column[j] : NaN) - 1;
   }
 
   history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
