@@ -212,8 +212,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         fill.bar = bar;
         const before = trades.length;
         for (const order of item.orders) {
-          if (order.kind === 'target') rebalanceTo(portfolio, order.weights, fill, order.reason);
-          else executeQuantity(portfolio, order, fill);
+          if (order.kind === 'target') {
+            rebalanceTo(portfolio, order.weights, fill, order.reason);
+            core.recycleTarget(order.weights);
+          } else executeQuantity(portfolio, order, fill);
         }
         refreshHeld();
         if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it

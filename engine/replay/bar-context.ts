@@ -216,11 +216,15 @@ export class BarContext implements StrategyContext {
   }
 
   rebalance(weights: Weights, reason = 'rebalance'): void {
-    const target = new Float64Array(this.tradable.size);
+    const target = this.spareTargets.pop()?.fill(0) ?? new Float64Array(this.tradable.size);
     // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
     let short = false;
-    for (const [symbol, w] of Object.entries(weights)) {
+    // Object.entries' order, without its pair per weight: a many-key object is a hash table, where that costs most.
+    const symbols = Object.keys(weights);
+    for (let i = 0; i < symbols.length; i++) {
+      const symbol = symbols[i];
+      const w = weights[symbol];
       const k = this.tradableIndex(symbol);
       if (!Number.isFinite(w)) {
         throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
@@ -239,6 +243,14 @@ export class BarContext implements StrategyContext {
     // A later rebalance in the same decision replaces an earlier one; share orders are kept.
     this.pending = this.pending.filter((o) => o.kind !== 'target');
     this.pending.push({ kind: 'target', weights: target, reason });
+  }
+
+  /** Target arrays of filled orders, which nothing holds any more: the next rebalance reuses one. */
+  private readonly spareTargets: Float64Array[] = [];
+
+  /** The run has filled a target order and dropped it: its weights array may be reused. */
+  recycleTarget(weights: Float64Array): void {
+    if (this.spareTargets.length < 4) this.spareTargets.push(weights);
   }
 
   order(symbol: string, quantity: number, reason = 'order'): void {
