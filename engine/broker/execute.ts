@@ -121,15 +121,37 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   const shortValue = shortMarketValue(portfolio, price, fill.mark);
   if (shortValue > 0) available -= 2 * shortValue;
   let scale = 1;
-  if (cost(1) > available) {
+  const full = cost(1);
+  if (full > available) {
     // Cost is monotone in the scale (commission minimums included), so bisection finds the largest that fits.
+    // It is monotone in floating point too (each term's steps round monotonically, and so does each addition in
+    // the fixed order), so one evaluation decides every scale on its side: `fits` and `over` bound what is known,
+    // and the bisection evaluates cost only between them. Two evaluations just around the proportional guess make
+    // that gap tiny; the steps taken, and so the scale, are those of evaluating at every midpoint.
+    let fits = -1;
+    let over = 1;
+    const fitsAt = (s: number): boolean => {
+      if (s <= fits) return true;
+      if (s >= over) return false;
+      if (cost(s) <= available) {
+        fits = s;
+        return true;
+      }
+      over = s;
+      return false;
+    };
+    const guess = available / full;
+    if (guess > 0 && guess < 1) {
+      fitsAt(guess * (1 - 1e-12));
+      fitsAt(guess * (1 + 1e-12));
+    }
     let lo = 0;
     let hi = 1;
     for (let i = 0; i < 60; i++) {
       const mid = (lo + hi) / 2;
       // lo and hi are adjacent doubles: cost(hi) > available is known, so no later step can move lo.
       if (mid === lo || mid === hi) break;
-      if (cost(mid) <= available) lo = mid;
+      if (fitsAt(mid)) lo = mid;
       else hi = mid;
     }
     scale = lo;

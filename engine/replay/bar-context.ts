@@ -47,7 +47,11 @@ export class BarContext implements StrategyContext {
     private readonly portfolio: Portfolio,
     private readonly macroBook: MacroBook,
     private readonly maxLeverage: number,
-  ) {}
+  ) {
+    this.readNames = [...readable.keys()];
+    this.readColumns = Int32Array.from(readable.values());
+    this.readPlace = new Map(this.readNames.map((s, p) => [s, p]));
+  }
 
   get date(): string {
     return this.dates[this.bar];
@@ -88,15 +92,25 @@ export class BarContext implements StrategyContext {
     return this.portfolio.cash;
   }
 
+  /** The declared symbols in order, their columns, and the place after the last one read. */
+  private readonly readNames: string[];
+  private readonly readColumns: Int32Array;
+  private readonly readPlace: ReadonlyMap<string, number>;
+  private nextRead = 0;
+
   private column(symbol: string, field: BarField): Float64Array {
-    const k = this.readable.get(symbol);
-    if (k === undefined) {
+    // A ranking reads its symbols in the order it declared them: the one after the last read is compared first
+    // (the same string, mostly, so one pointer comparison), and only a miss hashes the name.
+    let p = this.nextRead;
+    if (p >= this.readNames.length || this.readNames[p] !== symbol) p = this.readPlace.get(symbol) ?? -1;
+    if (p < 0) {
       throw new RotorError(
         `strategy ${this.strategy} reads ${symbol}, which is not in its universe or signals ` +
           `(declared: ${[...this.readable.keys()].join(', ')})`,
       );
     }
-    return this.view[field][k];
+    this.nextRead = p + 1;
+    return this.view[field][this.readColumns[p]];
   }
 
   /** The bar index `lag` bars back, refusing anything not yet known at this moment. */
