@@ -1,4 +1,5 @@
-import type { RunNote, RunSettings, Trade } from '../types.ts';
+import type { RunNote, RunSettings, Side, Trade } from '../types.ts';
+import type { TradeLog } from './trade-log.ts';
 import { commission, slippedPrice } from './costs.ts';
 import type { Portfolio } from './portfolio.ts';
 import { coverShorts, sellShort, shortMarketValue } from './shorts.ts';
@@ -12,7 +13,15 @@ export interface FillContext {
   mark: Float64Array;
   settings: RunSettings;
   trades: Trade[];
+  /** When set, fills are recorded here instead of in `trades` (the replay's fills: see trade-log.ts). */
+  log?: TradeLog;
   notes: RunNote[];
+}
+
+/** Record one fill in the fill context's log, or else its trade list. */
+export function recordTrade(fill: FillContext, symbol: string, side: Side, quantity: number, price: number, commission: number, slippage: number, reason: string): void {
+  if (fill.log) fill.log.add(fill.date, fill.bar, symbol, side, quantity, price, commission, slippage, reason);
+  else fill.trades.push({ date: fill.date, bar: fill.bar, symbol, side, quantity, price, commission, slippage, reason });
 }
 
 // Scratch space of the buy pass, reused from call to call (a fill runs to its end before the next one starts): a
@@ -62,7 +71,7 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     portfolio.quantity[k] = held - q === 0 || Math.abs(held - q) < 1e-12 * held ? 0 : held - q;
     portfolio.cash += q * px - fee;
     portfolio.costsPaid += fee + slip;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'sell', quantity: q, price: px, commission: fee, slippage: slip, reason });
+    recordTrade(fill, portfolio.symbols[k], 'sell', q, px, fee, slip, reason);
   }
 
   // Covering shorts only lowers exposure, so it comes before new positions and is never scaled.
@@ -174,7 +183,7 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     portfolio.quantity[k] += q;
     portfolio.cash -= q * px + fee;
     portfolio.costsPaid += fee + slip;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: buyReason });
+    recordTrade(fill, portfolio.symbols[k], 'buy', q, px, fee, slip, buyReason);
   }
   // Buys were sized to spend at most the cash; summing them one by one can round a few ulps below zero.
   if (settings.maxLeverage === 1 && shortValue === 0 && portfolio.cash < 0 && portfolio.cash > -1e-9 * Math.max(1, equity)) portfolio.cash = 0;

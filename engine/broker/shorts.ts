@@ -1,4 +1,4 @@
-import type { FillContext } from './execute.ts';
+import { recordTrade, type FillContext } from './execute.ts';
 import type { Portfolio } from './portfolio.ts';
 import { commission, slippedPrice } from './costs.ts';
 
@@ -45,7 +45,7 @@ export function coverShorts(portfolio: Portfolio, delta: Float64Array, fill: Fil
     portfolio.quantity[k] = Math.abs(held + q) < 1e-12 * -held ? 0 : held + q;
     portfolio.cash -= q * px + fee;
     portfolio.costsPaid += fee + slip;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: `${reason} (cover short)` });
+    recordTrade(fill, portfolio.symbols[k], 'buy', q, px, fee, slip, `${reason} (cover short)`);
     covered ??= new Float64Array(delta.length);
     covered[k] = q;
   }
@@ -85,6 +85,6 @@ export function sellShort(portfolio: Portfolio, shares: Float64Array, fill: Fill
     portfolio.cash += q * px - fee;
     portfolio.costsPaid += fee + slip;
     const why = scale < 1 ? `${reason} (short, scaled ×${scale.toFixed(4)} to the gross limit)` : `${reason} (short)`;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'sell', quantity: q, price: px, commission: fee, slippage: slip, reason: why });
+    recordTrade(fill, portfolio.symbols[k], 'sell', q, px, fee, slip, why);
   }
 }

@@ -5,6 +5,7 @@ import type { MacroSeries } from '../macro/macro-series.ts';
 import { Portfolio } from '../broker/portfolio.ts';
 import { executeDeltas, type FillContext } from '../broker/execute.ts';
 import { rebalanceTo } from '../broker/rebalance.ts';
+import { TradeLog } from '../broker/trade-log.ts';
 import type { ParamValue } from '../strategy/params.ts';
 import type { Strategy } from '../strategy/define.ts';
 import { resolveRun, type ResolvedRun } from './resolve-run.ts';
@@ -115,7 +116,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const fillPrice = new Float64Array(n);
   const priced = new Uint8Array(n);
   const mark = new Float64Array(n).fill(NaN);
-  const trades: Trade[] = [];
+  const log = new TradeLog();
   // Universe indices with a non-zero position, ascending. Quantities change only inside fills, so the list is
   // rebuilt after each fill and the per-bar marking / valuation / curve loops touch held symbols only.
   const held = new Int32Array(n);
@@ -149,10 +150,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     }
     return v;
   };
-  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades, notes };
+  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades: [], log, notes };
   const rates = runRates(settings, market, view, macroSeries);
   const model = new RunModel({
-    portfolio, settings, dates: market.dates, closes: closeCols, startBar, endBar, trades, notes,
+    portfolio, settings, dates: market.dates, closes: closeCols, startBar, endBar, log, notes,
     first: universe.map((s) => view.first[col(s)]), last: universe.map((s) => view.last[col(s)]),
     cashRates: rates.cash?.rates, cashLabel: rates.cash?.label,
   });
@@ -210,7 +211,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         for (let k = 0; k < n; k++) fillPrice[k] = priced[k] === 1 ? prices[k][bar] : NaN;
         fill.date = market.dates[bar];
         fill.bar = bar;
-        const before = trades.length;
+        const before = log.length;
         for (const order of item.orders) {
           if (order.kind === 'target') {
             rebalanceTo(portfolio, order.weights, fill, order.reason);
@@ -220,7 +221,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         refreshHeld();
         if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
         // The strategy gets a frozen copy: the run's own trade record is not its to change.
-        if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, Object.freeze({ ...trades[i] }), params, state);
+        if (hook.onFill) for (let i = before; i < log.length; i++) hook.onFill(ctx, Object.freeze(log.at(i)), params, state);
       }
     };
 
@@ -313,7 +314,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     universe,
     signals,
     curve,
-    trades,
+    trades: log.toArray(),
     notes,
     decisions: core.decisions,
     benchmark,
