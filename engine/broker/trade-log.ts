@@ -8,9 +8,15 @@ import type { Side, Trade } from '../types.ts';
  */
 export class TradeLog {
   length = 0;
-  private dates: string[] = [];
   private symbols: string[] = [];
-  private reasons: string[] = [];
+  /** The trades of one fill share their date and mostly their reason: each is kept once per run of equal values. */
+  private texts: string[] = [];
+  private lastDate: string | undefined;
+  private lastReason: string | undefined;
+  private dateText = 0;
+  private reasonText = 0;
+  private dates = new Int32Array(64);
+  private reasons = new Int32Array(64);
   private bars = new Int32Array(64);
   private sides = new Uint8Array(64);
   private numbers = new Float64Array(4 * 64);
@@ -18,9 +24,17 @@ export class TradeLog {
   add(date: string, bar: number, symbol: string, side: Side, quantity: number, price: number, commission: number, slippage: number, reason: string): void {
     const i = this.length;
     if (i === this.bars.length) this.grow();
-    this.dates.push(date);
+    if (date !== this.lastDate) {
+      this.lastDate = date;
+      this.dateText = this.texts.push(date) - 1;
+    }
+    if (reason !== this.lastReason) {
+      this.lastReason = reason;
+      this.reasonText = this.texts.push(reason) - 1;
+    }
+    this.dates[i] = this.dateText;
+    this.reasons[i] = this.reasonText;
     this.symbols.push(symbol);
-    this.reasons.push(reason);
     this.bars[i] = bar;
     this.sides[i] = side === 'buy' ? 1 : 0;
     const x = this.numbers;
@@ -35,7 +49,7 @@ export class TradeLog {
   at(i: number): Trade {
     const x = this.numbers;
     return {
-      date: this.dates[i],
+      date: this.texts[this.dates[i]],
       bar: this.bars[i],
       symbol: this.symbols[i],
       side: this.sides[i] === 1 ? 'buy' : 'sell',
@@ -43,7 +57,7 @@ export class TradeLog {
       price: x[4 * i + 1],
       commission: x[4 * i + 2],
       slippage: x[4 * i + 3],
-      reason: this.reasons[i],
+      reason: this.texts[this.reasons[i]],
     };
   }
 
@@ -55,9 +69,9 @@ export class TradeLog {
 
   private grow(): void {
     const size = 2 * this.bars.length;
-    const bars = new Int32Array(size);
-    bars.set(this.bars);
-    this.bars = bars;
+    this.dates = grownInt(this.dates, size);
+    this.reasons = grownInt(this.reasons, size);
+    this.bars = grownInt(this.bars, size);
     const sides = new Uint8Array(size);
     sides.set(this.sides);
     this.sides = sides;
@@ -65,4 +79,10 @@ export class TradeLog {
     numbers.set(this.numbers);
     this.numbers = numbers;
   }
+}
+
+function grownInt(xs: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(size);
+  out.set(xs);
+  return out;
 }
