@@ -115,6 +115,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const closeCols = universe.map((s) => view.close[col(s)]);
   const fillPrice = new Float64Array(n);
   const priced = new Uint8Array(n);
+  const pricedList = new Int32Array(n);
   const mark = new Float64Array(n).fill(NaN);
   const log = new TradeLog();
   // Universe indices with a non-zero position, ascending. Quantities change only inside fills, so the list is
@@ -127,8 +128,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     for (let k = 0; k < n; k++) if (q[k] !== 0) held[nHeld++] = k;
   };
   // Only held symbols' marks are ever read (valuation skips zero positions), so only they are refreshed: each to
-  // its last positive close up to `bar`, exactly the value the every-symbol loop kept.
-  const refreshMarks = (bar: number) => {
+  // its last positive close up to `bar`, exactly the value the every-symbol loop kept. Returns heldValue() at the
+  // new marks, summed in the same order, which saves the bar a second pass when nothing trades before it is read.
+  const refreshMarks = (bar: number): number => {
+    const q = portfolio.quantity;
+    let v = portfolio.cash;
     for (let j = 0; j < nHeld; j++) {
       const k = held[j];
       const col = closeCols[k];
@@ -139,7 +143,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
           break;
         }
       }
+      const p = mark[k];
+      v += q[k] * (p === p ? p : 0);
     }
+    return v;
   };
   const heldValue = () => {
     let v = portfolio.cash;
@@ -202,13 +209,21 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         // A fill reads the price of a symbol it holds or an order names, and of no other (rebalanceTo, executeDeltas
         // and the shorts code skip zero positions and zero deltas): only those are read from the view, whose columns
         // lie far apart in memory. The rest are NaN, which any read would show as "no price".
+        // They are listed first and read from the list: the reads then overlap in the memory system, where a loop
+        // branching on each symbol kept about one in flight.
         const q = portfolio.quantity;
         for (let k = 0; k < n; k++) priced[k] = q[k] !== 0 ? 1 : 0;
         for (const order of item.orders) {
           if (order.kind === 'quantity') priced[order.symbol] = 1;
           else for (let k = 0, w = order.weights; k < n; k++) if (w[k] !== 0) priced[k] = 1;
         }
-        for (let k = 0; k < n; k++) fillPrice[k] = priced[k] === 1 ? prices[k][bar] : NaN;
+        let nPriced = 0;
+        for (let k = 0; k < n; k++) if (priced[k] === 1) pricedList[nPriced++] = k;
+        fillPrice.fill(NaN);
+        for (let j = 0; j < nPriced; j++) {
+          const k = pricedList[j];
+          fillPrice[k] = prices[k][bar];
+        }
         fill.date = market.dates[bar];
         fill.bar = bar;
         const before = log.length;
@@ -218,7 +233,9 @@ export function runBacktest(input: BacktestInput): BacktestResult {
             core.recycleTarget(order.weights);
           } else executeQuantity(portfolio, order, fill);
         }
-        refreshHeld();
+        // An unpriced symbol cannot trade (no price, no fill), so what is held now is among the priced ones.
+        nHeld = 0;
+        for (let j = 0; j < nPriced; j++) if (q[pricedList[j]] !== 0) held[nHeld++] = pricedList[j];
         if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
         // The strategy gets a frozen copy: the run's own trade record is not its to change.
         if (hook.onFill) for (let i = before; i < log.length; i++) hook.onFill(ctx, Object.freeze(log.at(i)), params, state);
@@ -257,9 +274,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         process(t, Phase.Release);
       }
       core.closeKnown = true;
-      refreshMarks(t);
-      if (queue.nextBar <= t) process(t, Phase.Close);
-      core.equity = heldValue();
+      const atMarks = refreshMarks(t);
+      if (queue.nextBar <= t) {
+        process(t, Phase.Close);
+        core.equity = heldValue();
+      } else core.equity = atMarks;
       // A run without cash interest, borrow fees or a maintenance margin only calls margin when equity is gone.
       if (!(model.quiet && core.equity > 0) && model.atClose(t, mark, core.equity)) {
         refreshHeld();
