@@ -286,7 +286,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       }
 
       const weights = strategy.onBar(ctx, params, state);
-      if (weights) core.rebalance(weights);
+      if (weights) core.rebalanceReturned(weights);
       schedule(t);
       if (fillAtClose) {
         process(t, Phase.AfterDecision);

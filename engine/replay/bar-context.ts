@@ -7,6 +7,7 @@ import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
 import { Indicators } from '../indicators/indicators.ts';
+import { notWeights } from '../strategy/guard.ts';
 import { copyRange } from '../market/copy-range.ts';
 import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
@@ -230,12 +231,25 @@ export class BarContext implements StrategyContext {
   }
 
   rebalance(weights: Weights, reason = 'rebalance'): void {
+    // Object.entries' order, without its pair per weight: a many-key object is a hash table, where that costs most.
+    this.setTarget(weights, Object.keys(weights), reason);
+  }
+
+  /**
+   * The weights onBar returned, a plain object (the guard saw to that): first every value must be a number, or the
+   * strategy hears what the guard says of anything else it returns; then they are a rebalance.
+   */
+  rebalanceReturned(weights: Weights): void {
+    const symbols = Object.keys(weights);
+    for (let i = 0; i < symbols.length; i++) if (typeof weights[symbols[i]] !== 'number') throw notWeights(this.strategy, this.date, weights);
+    this.setTarget(weights, symbols, 'rebalance');
+  }
+
+  private setTarget(weights: Weights, symbols: string[], reason: string): void {
     const target = this.spareTargets.pop()?.fill(0) ?? new Float64Array(this.tradable.size);
     // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
     let short = false;
-    // Object.entries' order, without its pair per weight: a many-key object is a hash table, where that costs most.
-    const symbols = Object.keys(weights);
     for (let i = 0; i < symbols.length; i++) {
       const symbol = symbols[i];
       const w = weights[symbol];
