@@ -15,7 +15,29 @@ export interface FillContext {
   trades: Trade[];
   /** When set, fills are recorded here instead of in `trades` (the replay's fills: see trade-log.ts). */
   log?: TradeLog;
+  /**
+   * When set, the universe indices (ascending) a fill may touch: every held symbol and every one an order names. The
+   * broker's loops visit only these: the others have no position, no delta and no price, so they added nothing,
+   * and the terms that remain come in the same order, so every sum is the same.
+   */
+  only?: { indices: Int32Array; count: number };
   notes: RunNote[];
+}
+
+/** Portfolio.value(fill.price, fill.mark), over `fill.only` when set (it lists every held symbol). */
+export function fillValue(portfolio: Portfolio, fill: FillContext): number {
+  if (!fill.only) return portfolio.value(fill.price, fill.mark);
+  const { indices, count } = fill.only;
+  const { price, mark } = fill;
+  const q = portfolio.quantity;
+  let v = portfolio.cash;
+  for (let j = 0; j < count; j++) {
+    const k = indices[j];
+    if (q[k] === 0) continue;
+    const p = price[k];
+    v += q[k] * (p === p ? p : mark[k]);
+  }
+  return v;
 }
 
 /** Record one fill in the fill context's log, or else its trade list. */
@@ -45,9 +67,14 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   const costs = settings.costs;
   const n = delta.length;
 
+  const only = fill.only;
+  const m = only ? only.count : n;
+  const at = only ? only.indices : undefined;
+
   // Shares to sell short once the long positions are sold (see shorts.ts); allocated only when a sell needs it.
   let shortSales: Float64Array | undefined;
-  for (let k = 0; k < n; k++) {
+  for (let j = 0; j < m; j++) {
+    const k = at ? at[j] : j;
     if (delta[k] >= 0) continue;
     let q = -delta[k];
     const held = portfolio.quantity[k];
@@ -87,7 +114,8 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   // Indices of the buys, ascending: the bisection below re-prices only these (same order, so same sums).
   const buys = scratchBuys;
   let nBuys = 0;
-  for (let k = 0; k < n; k++) {
+  for (let j = 0; j < m; j++) {
+    const k = at ? at[j] : j;
     if (covers) delta[k] -= covers[k];
     if (delta[k] > 0) {
       buyPrice[k] = slippedPrice(costs, price[k], true);
@@ -124,10 +152,10 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     }
     return c;
   };
-  const equity = portfolio.value(price, fill.mark);
+  const equity = fillValue(portfolio, fill);
   let available = portfolio.cash + Math.max(0, settings.maxLeverage - 1) * equity;
   // Short proceeds sit in cash as collateral: they count against the gross limit instead of funding longs.
-  const shortValue = shortMarketValue(portfolio, price, fill.mark);
+  const shortValue = shortMarketValue(portfolio, price, fill.mark, only);
   if (shortValue > 0) available -= 2 * shortValue;
   let scale = 1;
   const full = cost(1);
@@ -173,8 +201,9 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     }
   }
   const buyReason = scale < 1 ? `${reason} (buys scaled ×${scale.toFixed(4)} to fit cash)` : reason;
-  for (let k = 0; k < n; k++) {
-    if (delta[k] <= 0) continue;
+  // The buys listed above are every k with delta[k] > 0, ascending.
+  for (let j = 0; j < nBuys; j++) {
+    const k = buys[j];
     const q = shares(delta[k] * scale, integer);
     if (q <= 0) continue;
     const px = buyPrice[k];

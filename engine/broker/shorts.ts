@@ -15,9 +15,17 @@ import { commission, slippedPrice } from './costs.ts';
 const price = (p: number, mark: number) => (p === p ? p : mark === mark ? mark : 0);
 
 /** Σ |q|·p over short positions at the fill prices (last marks where a symbol has no price now). */
-export function shortMarketValue(portfolio: Portfolio, prices: Float64Array, mark: Float64Array): number {
+export function shortMarketValue(portfolio: Portfolio, prices: Float64Array, mark: Float64Array, only?: FillContext['only']): number {
   let v = 0;
   const q = portfolio.quantity;
+  if (only) {
+    // Every held symbol is listed (FillContext.only): the same terms in the same order.
+    for (let j = 0; j < only.count; j++) {
+      const k = only.indices[j];
+      if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
+    }
+    return v;
+  }
   for (let k = 0; k < q.length; k++) if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
   return v;
 }
@@ -34,7 +42,9 @@ export function grossExposure(portfolio: Portfolio, prices: Float64Array, mark: 
 export function coverShorts(portfolio: Portfolio, delta: Float64Array, fill: FillContext, reason: string): Float64Array | undefined {
   let covered: Float64Array | undefined;
   const costs = fill.settings.costs;
-  for (let k = 0; k < delta.length; k++) {
+  const only = fill.only;
+  for (let j = 0, m = only ? only.count : delta.length; j < m; j++) {
+    const k = only ? only.indices[j] : j;
     const held = portfolio.quantity[k];
     if (!(delta[k] > 0) || !(held < 0)) continue;
     const q = Math.min(delta[k], -held);

@@ -157,7 +157,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     }
     return v;
   };
-  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades: [], log, notes };
+  const only = { indices: pricedList, count: 0 };
+  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades: [], log, only, notes };
   const rates = runRates(settings, market, view, macroSeries);
   const model = new RunModel({
     portfolio, settings, dates: market.dates, closes: closeCols, startBar, endBar, log, notes,
@@ -219,6 +220,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         }
         let nPriced = 0;
         for (let k = 0; k < n; k++) if (priced[k] === 1) pricedList[nPriced++] = k;
+        only.count = nPriced; // and the broker's loops visit only these (FillContext.only)
         fillPrice.fill(NaN);
         for (let j = 0; j < nPriced; j++) {
           const k = pricedList[j];
