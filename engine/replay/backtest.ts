@@ -212,14 +212,32 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         // lie far apart in memory. The rest are NaN, which any read would show as "no price".
         // They are listed first and read from the list: the reads then overlap in the memory system, where a loop
         // branching on each symbol kept about one in flight.
+        // The held list is current here (it is rebuilt whenever a quantity changes), and each target order lists
+        // its non-zero weights, so no loop over the whole universe is needed to find them.
         const q = portfolio.quantity;
-        for (let k = 0; k < n; k++) priced[k] = q[k] !== 0 ? 1 : 0;
-        for (const order of item.orders) {
-          if (order.kind === 'quantity') priced[order.symbol] = 1;
-          else for (let k = 0, w = order.weights; k < n; k++) if (w[k] !== 0) priced[k] = 1;
-        }
         let nPriced = 0;
-        for (let k = 0; k < n; k++) if (priced[k] === 1) pricedList[nPriced++] = k;
+        for (let j = 0; j < nHeld; j++) {
+          priced[held[j]] = 1;
+          pricedList[nPriced++] = held[j];
+        }
+        for (const order of item.orders) {
+          if (order.kind === 'quantity') {
+            if (priced[order.symbol] === 0) {
+              priced[order.symbol] = 1;
+              pricedList[nPriced++] = order.symbol;
+            }
+          } else {
+            for (let i = 0, named = order.named; i < named.length; i++) {
+              const k = named[i];
+              if (priced[k] === 0) {
+                priced[k] = 1;
+                pricedList[nPriced++] = k;
+              }
+            }
+          }
+        }
+        if (nPriced > nHeld) pricedList.subarray(0, nPriced).sort();
+        for (let j = 0; j < nPriced; j++) priced[pricedList[j]] = 0;
         only.count = nPriced; // and the broker's loops visit only these (FillContext.only)
         fillPrice.fill(NaN);
         for (let j = 0; j < nPriced; j++) {

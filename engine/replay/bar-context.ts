@@ -13,7 +13,7 @@ import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } f
 
 /** An order a strategy placed, waiting for the run's fill time. */
 export type PendingOrder =
-  | { kind: 'target'; weights: Float64Array; reason: string }
+  | { kind: 'target'; weights: Float64Array; reason: string; /** Indices with a non-zero weight, ascending. */ named: Int32Array }
   | { kind: 'quantity'; symbol: number; quantity: number; reason: string };
 
 /**
@@ -250,6 +250,8 @@ export class BarContext implements StrategyContext {
     // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
     let short = false;
+    let count = 0;
+    if (this.namedScratch.length < symbols.length) this.namedScratch = new Int32Array(Math.max(symbols.length, this.tradable.size));
     for (let i = 0; i < symbols.length; i++) {
       const symbol = symbols[i];
       const w = weights[symbol];
@@ -257,6 +259,7 @@ export class BarContext implements StrategyContext {
       if (!Number.isFinite(w)) {
         throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
       }
+      if (w !== 0) this.namedScratch[count++] = k;
       target[k] = w;
       sum += Math.abs(w);
       if (w < 0) short = true;
@@ -270,8 +273,12 @@ export class BarContext implements StrategyContext {
     }
     // A later rebalance in the same decision replaces an earlier one; share orders are kept.
     this.pending = this.pending.filter((o) => o.kind !== 'target');
-    this.pending.push({ kind: 'target', weights: target, reason });
+    // The fill prices and visits these (with the held ones) instead of scanning the whole target.
+    const named = this.namedScratch.slice(0, count).sort();
+    this.pending.push({ kind: 'target', weights: target, reason, named });
   }
+
+  private namedScratch = new Int32Array(0);
 
   /** Target arrays of filled orders, which nothing holds any more: the next rebalance reuses one. */
   private readonly spareTargets: Float64Array[] = [];
