@@ -1,4 +1,5 @@
-import type { RunNote, RunSettings, Trade } from '../types.ts';
+import type { RunNote, RunSettings, Side, Trade } from '../types.ts';
+import type { TradeLog } from './trade-log.ts';
 import { commission, slippedPrice } from './costs.ts';
 import type { Portfolio } from './portfolio.ts';
 import { coverShorts, sellShort, shortMarketValue } from './shorts.ts';
@@ -12,13 +13,45 @@ export interface FillContext {
   mark: Float64Array;
   settings: RunSettings;
   trades: Trade[];
+  /** When set, fills are recorded here instead of in `trades` (the replay's fills: see trade-log.ts). */
+  log?: TradeLog;
+  /**
+   * When set, the universe indices (ascending) a fill may touch: every held symbol and every one an order names. The
+   * broker's loops visit only these: the others have no position, no delta and no price, so they added nothing,
+   * and the terms that remain come in the same order, so every sum is the same.
+   */
+  only?: { indices: Int32Array; count: number };
   notes: RunNote[];
+}
+
+/** Portfolio.value(fill.price, fill.mark), over `fill.only` when set (it lists every held symbol). */
+export function fillValue(portfolio: Portfolio, fill: FillContext): number {
+  if (!fill.only) return portfolio.value(fill.price, fill.mark);
+  const { indices, count } = fill.only;
+  const { price, mark } = fill;
+  const q = portfolio.quantity;
+  let v = portfolio.cash;
+  for (let j = 0; j < count; j++) {
+    const k = indices[j];
+    if (q[k] === 0) continue;
+    const p = price[k];
+    v += q[k] * (p === p ? p : mark[k]);
+  }
+  return v;
+}
+
+/** Record one fill in the fill context's log, or else its trade list. */
+export function recordTrade(fill: FillContext, symbol: string, side: Side, quantity: number, price: number, commission: number, slippage: number, reason: string): void {
+  if (fill.log) fill.log.add(fill.date, fill.bar, symbol, side, quantity, price, commission, slippage, reason);
+  else fill.trades.push({ date: fill.date, bar: fill.bar, symbol, side, quantity, price, commission, slippage, reason });
 }
 
 // Scratch space of the buy pass, reused from call to call (a fill runs to its end before the next one starts): a
 // fresh typed array per fill was most of the cost of a monthly rebalance.
 let scratchPrice = new Float64Array(0);
 let scratchBuys = new Int32Array(0);
+let scratchBuyDelta = new Float64Array(0);
+let scratchBuyPx = new Float64Array(0);
 
 /** Share counts after integer rounding (toward zero, so a rounded buy never needs more cash than planned). */
 function shares(q: number, integer: boolean): number {
@@ -34,9 +67,14 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   const costs = settings.costs;
   const n = delta.length;
 
+  const only = fill.only;
+  const m = only ? only.count : n;
+  const at = only ? only.indices : undefined;
+
   // Shares to sell short once the long positions are sold (see shorts.ts); allocated only when a sell needs it.
   let shortSales: Float64Array | undefined;
-  for (let k = 0; k < n; k++) {
+  for (let j = 0; j < m; j++) {
+    const k = at ? at[j] : j;
     if (delta[k] >= 0) continue;
     let q = -delta[k];
     const held = portfolio.quantity[k];
@@ -60,7 +98,7 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     portfolio.quantity[k] = held - q === 0 || Math.abs(held - q) < 1e-12 * held ? 0 : held - q;
     portfolio.cash += q * px - fee;
     portfolio.costsPaid += fee + slip;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'sell', quantity: q, price: px, commission: fee, slippage: slip, reason });
+    recordTrade(fill, portfolio.symbols[k], 'sell', q, px, fee, slip, reason);
   }
 
   // Covering shorts only lowers exposure, so it comes before new positions and is never scaled.
@@ -76,7 +114,8 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   // Indices of the buys, ascending: the bisection below re-prices only these (same order, so same sums).
   const buys = scratchBuys;
   let nBuys = 0;
-  for (let k = 0; k < n; k++) {
+  for (let j = 0; j < m; j++) {
+    const k = at ? at[j] : j;
     if (covers) delta[k] -= covers[k];
     if (delta[k] > 0) {
       buyPrice[k] = slippedPrice(costs, price[k], true);
@@ -86,28 +125,70 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   if (nBuys === 0) return;
 
   const integer = settings.integerShares;
+  // The bisection below calls this some 55 times per fill: the buys' shares and prices are packed side by side and
+  // the cost model's fields read once. The terms are commission()'s, operation for operation, so the sums are too.
+  if (scratchBuyDelta.length < nBuys) {
+    scratchBuyDelta = new Float64Array(n);
+    scratchBuyPx = new Float64Array(n);
+  }
+  const buyDelta = scratchBuyDelta;
+  const buyPx = scratchBuyPx;
+  for (let j = 0; j < nBuys; j++) {
+    buyDelta[j] = delta[buys[j]];
+    buyPx[j] = buyPrice[buys[j]];
+  }
+  const { commissionMin, commissionBps, commissionPerShare } = costs;
   const cost = (scale: number): number => {
     let c = 0;
     for (let j = 0; j < nBuys; j++) {
-      const k = buys[j];
-      const q = shares(delta[k] * scale, integer);
-      c += q * buyPrice[k] + commission(costs, q, buyPrice[k]);
+      const px = buyPx[j];
+      const q = integer ? Math.trunc(buyDelta[j] * scale) : buyDelta[j] * scale;
+      if (q === 0) {
+        c += q * px + 0;
+        continue;
+      }
+      const a = Math.abs(q);
+      c += q * px + Math.max(commissionMin, (a * px * commissionBps) / 1e4 + a * commissionPerShare);
     }
     return c;
   };
-  const equity = portfolio.value(price, fill.mark);
+  const equity = fillValue(portfolio, fill);
   let available = portfolio.cash + Math.max(0, settings.maxLeverage - 1) * equity;
   // Short proceeds sit in cash as collateral: they count against the gross limit instead of funding longs.
-  const shortValue = shortMarketValue(portfolio, price, fill.mark);
+  const shortValue = shortMarketValue(portfolio, price, fill.mark, only);
   if (shortValue > 0) available -= 2 * shortValue;
   let scale = 1;
-  if (cost(1) > available) {
+  const full = cost(1);
+  if (full > available) {
     // Cost is monotone in the scale (commission minimums included), so bisection finds the largest that fits.
+    // It is monotone in floating point too (each term's steps round monotonically, and so does each addition in
+    // the fixed order), so one evaluation decides every scale on its side: `fits` and `over` bound what is known,
+    // and the bisection evaluates cost only between them. Two evaluations just around the proportional guess make
+    // that gap tiny; the steps taken, and so the scale, are those of evaluating at every midpoint.
+    let fits = -1;
+    let over = 1;
+    const fitsAt = (s: number): boolean => {
+      if (s <= fits) return true;
+      if (s >= over) return false;
+      if (cost(s) <= available) {
+        fits = s;
+        return true;
+      }
+      over = s;
+      return false;
+    };
+    const guess = available / full;
+    if (guess > 0 && guess < 1) {
+      fitsAt(guess * (1 - 1e-12));
+      fitsAt(guess * (1 + 1e-12));
+    }
     let lo = 0;
     let hi = 1;
     for (let i = 0; i < 60; i++) {
       const mid = (lo + hi) / 2;
-      if (cost(mid) <= available) lo = mid;
+      // lo and hi are adjacent doubles: cost(hi) > available is known, so no later step can move lo.
+      if (mid === lo || mid === hi) break;
+      if (fitsAt(mid)) lo = mid;
       else hi = mid;
     }
     scale = lo;
@@ -120,8 +201,9 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     }
   }
   const buyReason = scale < 1 ? `${reason} (buys scaled ×${scale.toFixed(4)} to fit cash)` : reason;
-  for (let k = 0; k < n; k++) {
-    if (delta[k] <= 0) continue;
+  // The buys listed above are every k with delta[k] > 0, ascending.
+  for (let j = 0; j < nBuys; j++) {
+    const k = buys[j];
     const q = shares(delta[k] * scale, integer);
     if (q <= 0) continue;
     const px = buyPrice[k];
@@ -130,7 +212,7 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     portfolio.quantity[k] += q;
     portfolio.cash -= q * px + fee;
     portfolio.costsPaid += fee + slip;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: buyReason });
+    recordTrade(fill, portfolio.symbols[k], 'buy', q, px, fee, slip, buyReason);
   }
   // Buys were sized to spend at most the cash; summing them one by one can round a few ulps below zero.
   if (settings.maxLeverage === 1 && shortValue === 0 && portfolio.cash < 0 && portfolio.cash > -1e-9 * Math.max(1, equity)) portfolio.cash = 0;

@@ -1,5 +1,5 @@
 import type { Portfolio } from './portfolio.ts';
-import { executeDeltas, type FillContext } from './execute.ts';
+import { executeDeltas, fillValue, type FillContext } from './execute.ts';
 
 const DUST = 1e-9;
 
@@ -11,9 +11,9 @@ let scratchDelta = new Float64Array(0);
  * their position (and say so); a drift band or minimum trade size skips small adjustments but never an exit.
  */
 export function rebalanceTo(portfolio: Portfolio, target: Float64Array, fill: FillContext, reason: string): void {
-  const { price, mark, settings } = fill;
+  const { price, settings } = fill;
   const n = target.length;
-  const equity = portfolio.value(price, mark);
+  const equity = fillValue(portfolio, fill);
   if (scratchDelta.length !== n) scratchDelta = new Float64Array(n);
   else scratchDelta.fill(0);
   const delta = scratchDelta;
@@ -21,7 +21,10 @@ export function rebalanceTo(portfolio: Portfolio, target: Float64Array, fill: Fi
     fill.notes.push({ date: fill.date, kind: 'unfilled', message: `rebalance skipped: equity is ${equity.toFixed(2)}` });
     return;
   }
-  for (let k = 0; k < n; k++) {
+  // With fill.only, every symbol with a position or a target weight is listed.
+  const only = fill.only;
+  for (let j = 0, m = only ? only.count : n; j < m; j++) {
+    const k = only ? only.indices[j] : j;
     const held = portfolio.quantity[k];
     if (target[k] === 0 && held === 0) continue;
     const p = price[k];

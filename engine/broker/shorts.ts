@@ -1,4 +1,4 @@
-import type { FillContext } from './execute.ts';
+import { recordTrade, type FillContext } from './execute.ts';
 import type { Portfolio } from './portfolio.ts';
 import { commission, slippedPrice } from './costs.ts';
 
@@ -15,9 +15,17 @@ import { commission, slippedPrice } from './costs.ts';
 const price = (p: number, mark: number) => (p === p ? p : mark === mark ? mark : 0);
 
 /** Σ |q|·p over short positions at the fill prices (last marks where a symbol has no price now). */
-export function shortMarketValue(portfolio: Portfolio, prices: Float64Array, mark: Float64Array): number {
+export function shortMarketValue(portfolio: Portfolio, prices: Float64Array, mark: Float64Array, only?: FillContext['only']): number {
   let v = 0;
   const q = portfolio.quantity;
+  if (only) {
+    // Every held symbol is listed (FillContext.only): the same terms in the same order.
+    for (let j = 0; j < only.count; j++) {
+      const k = only.indices[j];
+      if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
+    }
+    return v;
+  }
   for (let k = 0; k < q.length; k++) if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
   return v;
 }
@@ -34,7 +42,9 @@ export function grossExposure(portfolio: Portfolio, prices: Float64Array, mark: 
 export function coverShorts(portfolio: Portfolio, delta: Float64Array, fill: FillContext, reason: string): Float64Array | undefined {
   let covered: Float64Array | undefined;
   const costs = fill.settings.costs;
-  for (let k = 0; k < delta.length; k++) {
+  const only = fill.only;
+  for (let j = 0, m = only ? only.count : delta.length; j < m; j++) {
+    const k = only ? only.indices[j] : j;
     const held = portfolio.quantity[k];
     if (!(delta[k] > 0) || !(held < 0)) continue;
     const q = Math.min(delta[k], -held);
@@ -45,7 +55,7 @@ export function coverShorts(portfolio: Portfolio, delta: Float64Array, fill: Fil
     portfolio.quantity[k] = Math.abs(held + q) < 1e-12 * -held ? 0 : held + q;
     portfolio.cash -= q * px + fee;
     portfolio.costsPaid += fee + slip;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'buy', quantity: q, price: px, commission: fee, slippage: slip, reason: `${reason} (cover short)` });
+    recordTrade(fill, portfolio.symbols[k], 'buy', q, px, fee, slip, `${reason} (cover short)`);
     covered ??= new Float64Array(delta.length);
     covered[k] = q;
   }
@@ -85,6 +95,6 @@ export function sellShort(portfolio: Portfolio, shares: Float64Array, fill: Fill
     portfolio.cash += q * px - fee;
     portfolio.costsPaid += fee + slip;
     const why = scale < 1 ? `${reason} (short, scaled ×${scale.toFixed(4)} to the gross limit)` : `${reason} (short)`;
-    fill.trades.push({ date: fill.date, bar: fill.bar, symbol: portfolio.symbols[k], side: 'sell', quantity: q, price: px, commission: fee, slippage: slip, reason: why });
+    recordTrade(fill, portfolio.symbols[k], 'sell', q, px, fee, slip, why);
   }
 }

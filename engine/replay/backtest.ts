@@ -5,6 +5,7 @@ import type { MacroSeries } from '../macro/macro-series.ts';
 import { Portfolio } from '../broker/portfolio.ts';
 import { executeDeltas, type FillContext } from '../broker/execute.ts';
 import { rebalanceTo } from '../broker/rebalance.ts';
+import { TradeLog } from '../broker/trade-log.ts';
 import type { ParamValue } from '../strategy/params.ts';
 import type { Strategy } from '../strategy/define.ts';
 import { resolveRun, type ResolvedRun } from './resolve-run.ts';
@@ -113,8 +114,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   const openCols = universe.map((s) => view.open[col(s)]);
   const closeCols = universe.map((s) => view.close[col(s)]);
   const fillPrice = new Float64Array(n);
+  const priced = new Uint8Array(n);
+  const pricedList = new Int32Array(n);
   const mark = new Float64Array(n).fill(NaN);
-  const trades: Trade[] = [];
+  const log = new TradeLog();
   // Universe indices with a non-zero position, ascending. Quantities change only inside fills, so the list is
   // rebuilt after each fill and the per-bar marking / valuation / curve loops touch held symbols only.
   const held = new Int32Array(n);
@@ -125,8 +128,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     for (let k = 0; k < n; k++) if (q[k] !== 0) held[nHeld++] = k;
   };
   // Only held symbols' marks are ever read (valuation skips zero positions), so only they are refreshed: each to
-  // its last positive close up to `bar`, exactly the value the every-symbol loop kept.
-  const refreshMarks = (bar: number) => {
+  // its last positive close up to `bar`, exactly the value the every-symbol loop kept. Returns heldValue() at the
+  // new marks, summed in the same order, which saves the bar a second pass when nothing trades before it is read.
+  const refreshMarks = (bar: number): number => {
+    const q = portfolio.quantity;
+    let v = portfolio.cash;
     for (let j = 0; j < nHeld; j++) {
       const k = held[j];
       const col = closeCols[k];
@@ -137,7 +143,10 @@ export function runBacktest(input: BacktestInput): BacktestResult {
           break;
         }
       }
+      const p = mark[k];
+      v += q[k] * (p === p ? p : 0);
     }
+    return v;
   };
   const heldValue = () => {
     let v = portfolio.cash;
@@ -148,10 +157,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     }
     return v;
   };
-  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades, notes };
+  const only = { indices: pricedList, count: 0 };
+  const fill: FillContext = { date: '', bar: 0, price: fillPrice, mark, settings, trades: [], log, only, notes };
   const rates = runRates(settings, market, view, macroSeries);
   const model = new RunModel({
-    portfolio, settings, dates: market.dates, closes: closeCols, startBar, endBar, trades, notes,
+    portfolio, settings, dates: market.dates, closes: closeCols, startBar, endBar, log, notes,
     first: universe.map((s) => view.first[col(s)]), last: universe.map((s) => view.last[col(s)]),
     cashRates: rates.cash?.rates, cashLabel: rates.cash?.label,
   });
@@ -197,18 +207,58 @@ export function runBacktest(input: BacktestInput): BacktestResult {
           continue;
         }
         const prices = e.phase === Phase.Open ? openCols : closeCols;
-        for (let k = 0; k < n; k++) fillPrice[k] = prices[k][bar];
+        // A fill reads the price of a symbol it holds or an order names, and of no other (rebalanceTo, executeDeltas
+        // and the shorts code skip zero positions and zero deltas): only those are read from the view, whose columns
+        // lie far apart in memory. The rest are NaN, which any read would show as "no price".
+        // They are listed first and read from the list: the reads then overlap in the memory system, where a loop
+        // branching on each symbol kept about one in flight.
+        // The held list is current here (it is rebuilt whenever a quantity changes), and each target order lists
+        // its non-zero weights, so no loop over the whole universe is needed to find them.
+        const q = portfolio.quantity;
+        let nPriced = 0;
+        for (let j = 0; j < nHeld; j++) {
+          priced[held[j]] = 1;
+          pricedList[nPriced++] = held[j];
+        }
+        for (const order of item.orders) {
+          if (order.kind === 'quantity') {
+            if (priced[order.symbol] === 0) {
+              priced[order.symbol] = 1;
+              pricedList[nPriced++] = order.symbol;
+            }
+          } else {
+            for (let i = 0, named = order.named; i < named.length; i++) {
+              const k = named[i];
+              if (priced[k] === 0) {
+                priced[k] = 1;
+                pricedList[nPriced++] = k;
+              }
+            }
+          }
+        }
+        if (nPriced > nHeld) pricedList.subarray(0, nPriced).sort();
+        for (let j = 0; j < nPriced; j++) priced[pricedList[j]] = 0;
+        only.count = nPriced; // and the broker's loops visit only these (FillContext.only)
+        fillPrice.fill(NaN);
+        for (let j = 0; j < nPriced; j++) {
+          const k = pricedList[j];
+          fillPrice[k] = prices[k][bar];
+        }
         fill.date = market.dates[bar];
         fill.bar = bar;
-        const before = trades.length;
+        const before = log.length;
         for (const order of item.orders) {
-          if (order.kind === 'target') rebalanceTo(portfolio, order.weights, fill, order.reason);
-          else executeQuantity(portfolio, order, fill);
+          if (order.kind === 'target') {
+            rebalanceTo(portfolio, order.weights, fill, order.reason);
+            core.recycleTarget(order.weights);
+          } else executeQuantity(portfolio, order, fill);
         }
-        refreshHeld();
+        // An unpriced symbol cannot trade (no price, no fill), so what is held now is among the priced ones.
+        nHeld = 0;
+        for (let j = 0; j < nPriced; j++) if (q[pricedList[j]] !== 0) held[nHeld++] = pricedList[j];
         if (core.closeKnown) refreshMarks(bar); // symbols bought at this close are marked at it
         // The strategy gets a frozen copy: the run's own trade record is not its to change.
-        if (hook.onFill) for (let i = before; i < trades.length; i++) hook.onFill(ctx, Object.freeze({ ...trades[i] }), params, state);
+        if (hook.onFill) for (let i = before; i < log.length; i++) hook.onFill(ctx, Object.freeze(log.at(i)), params, state);
       }
     };
 
@@ -244,9 +294,11 @@ export function runBacktest(input: BacktestInput): BacktestResult {
         process(t, Phase.Release);
       }
       core.closeKnown = true;
-      refreshMarks(t);
-      if (queue.nextBar <= t) process(t, Phase.Close);
-      core.equity = heldValue();
+      const atMarks = refreshMarks(t);
+      if (queue.nextBar <= t) {
+        process(t, Phase.Close);
+        core.equity = heldValue();
+      } else core.equity = atMarks;
       // A run without cash interest, borrow fees or a maintenance margin only calls margin when equity is gone.
       if (!(model.quiet && core.equity > 0) && model.atClose(t, mark, core.equity)) {
         refreshHeld();
@@ -254,7 +306,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       }
 
       const weights = strategy.onBar(ctx, params, state);
-      if (weights) core.rebalance(weights);
+      if (weights) core.rebalanceReturned(weights);
       schedule(t);
       if (fillAtClose) {
         process(t, Phase.AfterDecision);
@@ -301,7 +353,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     universe,
     signals,
     curve,
-    trades,
+    trades: log.toArray(),
     notes,
     decisions: core.decisions,
     benchmark,

@@ -7,12 +7,13 @@ import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
 import { Indicators } from '../indicators/indicators.ts';
+import { notWeights } from '../strategy/guard.ts';
 import { copyRange } from '../market/copy-range.ts';
 import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } from '../calendar/schedule.ts';
 
 /** An order a strategy placed, waiting for the run's fill time. */
 export type PendingOrder =
-  | { kind: 'target'; weights: Float64Array; reason: string }
+  | { kind: 'target'; weights: Float64Array; reason: string; /** Indices with a non-zero weight, ascending. */ named: Int32Array }
   | { kind: 'quantity'; symbol: number; quantity: number; reason: string };
 
 /**
@@ -47,7 +48,11 @@ export class BarContext implements StrategyContext {
     private readonly portfolio: Portfolio,
     private readonly macroBook: MacroBook,
     private readonly maxLeverage: number,
-  ) {}
+  ) {
+    this.readNames = [...readable.keys()];
+    this.readColumns = Int32Array.from(readable.values());
+    this.readPlace = new Map(this.readNames.map((s, p) => [s, p]));
+  }
 
   get date(): string {
     return this.dates[this.bar];
@@ -88,19 +93,32 @@ export class BarContext implements StrategyContext {
     return this.portfolio.cash;
   }
 
+  /** The declared symbols in order, their columns, and the place after the last one read. */
+  private readonly readNames: string[];
+  private readonly readColumns: Int32Array;
+  private readonly readPlace: ReadonlyMap<string, number>;
+  private nextRead = 0;
+
   private column(symbol: string, field: BarField): Float64Array {
-    const k = this.readable.get(symbol);
-    if (k === undefined) {
+    // A ranking reads its symbols in the order it declared them: the one after the last read is compared first
+    // (the same string, mostly, so one pointer comparison), and only a miss hashes the name.
+    let p = this.nextRead;
+    if (p >= this.readNames.length || this.readNames[p] !== symbol) p = this.readPlace.get(symbol) ?? -1;
+    if (p < 0) {
       throw new RotorError(
         `strategy ${this.strategy} reads ${symbol}, which is not in its universe or signals ` +
           `(declared: ${[...this.readable.keys()].join(', ')})`,
       );
     }
-    return this.view[field][k];
+    this.nextRead = p + 1;
+    return this.view[field][this.readColumns[p]];
   }
 
   /** The bar index `lag` bars back, refusing anything not yet known at this moment. */
   private index(symbol: string, field: BarField, lag: number): number {
+    // The common read (a whole number of bars back, or today's close at the close) skips the checks below; `lag | 0`
+    // equals `lag` only for an int32, so anything else still goes through Number.isInteger.
+    if ((lag | 0) === lag && (lag > 0 || (lag === 0 && this.closeKnown))) return this.bar - lag;
     if (!Number.isInteger(lag)) throw new RotorError(`strategy ${this.strategy}: lag must be an integer, got ${lag}`);
     if (lag < 0 || (lag === 0 && !this.knows(field))) {
       // A later bar is named by its distance, never its date: the calendar ahead is future data too.
@@ -134,7 +152,12 @@ export class BarContext implements StrategyContext {
   }
 
   ret(symbol: string, n = 1, lag = 0): number {
-    return this.value(symbol, 'close', lag) / this.value(symbol, 'close', lag + n) - 1;
+    // value(symbol, 'close', lag) / value(symbol, 'close', lag + n) - 1, with the symbol looked up once (a ranking
+    // calls this for every symbol of its universe); the checks and errors come in the same order.
+    const column = this.column(symbol, 'close');
+    const i = this.index(symbol, 'close', lag);
+    const j = this.index(symbol, 'close', lag + n);
+    return (i >= 0 ? column[i] : NaN) / (j >= 0 ? column[j] : NaN) - 1;
   }
 
   history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
@@ -208,15 +231,35 @@ export class BarContext implements StrategyContext {
   }
 
   rebalance(weights: Weights, reason = 'rebalance'): void {
-    const target = new Float64Array(this.tradable.size);
+    // Object.entries' order, without its pair per weight: a many-key object is a hash table, where that costs most.
+    this.setTarget(weights, Object.keys(weights), reason);
+  }
+
+  /**
+   * The weights onBar returned, a plain object (the guard saw to that): first every value must be a number, or the
+   * strategy hears what the guard says of anything else it returns; then they are a rebalance.
+   */
+  rebalanceReturned(weights: Weights): void {
+    const symbols = Object.keys(weights);
+    for (let i = 0; i < symbols.length; i++) if (typeof weights[symbols[i]] !== 'number') throw notWeights(this.strategy, this.date, weights);
+    this.setTarget(weights, symbols, 'rebalance');
+  }
+
+  private setTarget(weights: Weights, symbols: string[], reason: string): void {
+    const target = this.spareTargets.pop()?.fill(0) ?? new Float64Array(this.tradable.size);
     // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
     let short = false;
-    for (const [symbol, w] of Object.entries(weights)) {
+    let count = 0;
+    if (this.namedScratch.length < symbols.length) this.namedScratch = new Int32Array(Math.max(symbols.length, this.tradable.size));
+    for (let i = 0; i < symbols.length; i++) {
+      const symbol = symbols[i];
+      const w = weights[symbol];
       const k = this.tradableIndex(symbol);
       if (!Number.isFinite(w)) {
         throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
       }
+      if (w !== 0) this.namedScratch[count++] = k;
       target[k] = w;
       sum += Math.abs(w);
       if (w < 0) short = true;
@@ -230,7 +273,19 @@ export class BarContext implements StrategyContext {
     }
     // A later rebalance in the same decision replaces an earlier one; share orders are kept.
     this.pending = this.pending.filter((o) => o.kind !== 'target');
-    this.pending.push({ kind: 'target', weights: target, reason });
+    // The fill prices and visits these (with the held ones) instead of scanning the whole target.
+    const named = this.namedScratch.slice(0, count).sort();
+    this.pending.push({ kind: 'target', weights: target, reason, named });
+  }
+
+  private namedScratch = new Int32Array(0);
+
+  /** Target arrays of filled orders, which nothing holds any more: the next rebalance reuses one. */
+  private readonly spareTargets: Float64Array[] = [];
+
+  /** The run has filled a target order and dropped it: its weights array may be reused. */
+  recycleTarget(weights: Float64Array): void {
+    if (this.spareTargets.length < 4) this.spareTargets.push(weights);
   }
 
   order(symbol: string, quantity: number, reason = 'order'): void {

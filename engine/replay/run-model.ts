@@ -1,7 +1,8 @@
 import { executeDeltas, type FillContext } from '../broker/execute.ts';
 import type { Portfolio } from '../broker/portfolio.ts';
 import { grossExposure } from '../broker/shorts.ts';
-import type { RunNote, RunSettings, Trade } from '../types.ts';
+import type { RunNote, RunSettings } from '../types.ts';
+import type { TradeLog } from '../broker/trade-log.ts';
 
 /** A universe symbol whose prices start after the run's first bar or end before its last (README, "Symbols that stop trading"). */
 export interface ListingEvent {
@@ -26,7 +27,7 @@ export interface RunModelInput {
   /** Per-bar cash rate (rates[i]: close i − 1 → close i), when cash earns. */
   cashRates?: Float64Array;
   cashLabel?: string;
-  trades: Trade[];
+  log: TradeLog;
   notes: RunNote[];
 }
 
@@ -52,7 +53,7 @@ export class RunModel {
   constructor(private readonly m: RunModelInput) {
     const n = m.closes.length;
     this.price = new Float64Array(n);
-    this.fill = { date: '', bar: 0, price: this.price, mark: new Float64Array(n), settings: m.settings, trades: m.trades, notes: m.notes };
+    this.fill = { date: '', bar: 0, price: this.price, mark: new Float64Array(n), settings: m.settings, trades: [], log: m.log, notes: m.notes };
     const rows = m.endBar - m.startBar + 1;
     if (m.settings.borrowBps > 0) this.borrowPaid = new Float64Array(rows);
     if (m.cashRates) this.interest = new Float64Array(rows);
@@ -132,10 +133,10 @@ export class RunModel {
       const event: ListingEvent = { symbol: sym, date: this.m.dates[t], event: 'last price' };
       this.listings.push(event);
       if (held === 0) continue;
-      const before = this.m.trades.length;
+      const before = this.m.log.length;
       const delta = this.closeAll(t, mark, (j) => j === k);
       executeDeltas(this.m.portfolio, delta, this.fill, `${sym} data ends`);
-      const trade = this.m.trades[before];
+      const trade = this.m.log.length > before ? this.m.log.at(before) : undefined;
       if (trade) event.closed = { quantity: trade.quantity, price: trade.price };
       this.m.notes.push({
         date: this.m.dates[t],

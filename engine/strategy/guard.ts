@@ -74,18 +74,27 @@ function describeValue(v: unknown): string {
   return `${typeof v} ${String(v).slice(0, 40)}`;
 }
 
-/** What onBar may return: nothing, or weights `{ SYMBOL: number }`. */
-function checkWeights(strategy: Strategy, date: string, v: unknown): void {
-  if (v === undefined) return;
-  refuseAsync(strategy, 'onBar', date, v);
-  const plain = typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
-  if (plain && Object.values(v).every((w) => typeof w === 'number')) return;
-  throw new StrategyError(
-    `strategy ${strategy.name}: onBar on ${date} returned ${describeValue(v)}; expected weights { SYMBOL: number } or nothing`,
+/** The error for an onBar that returned something other than nothing or weights `{ SYMBOL: number }`. */
+export function notWeights(strategyName: string, date: string, v: unknown): StrategyError {
+  return new StrategyError(
+    `strategy ${strategyName}: onBar on ${date} returned ${describeValue(v)}; expected weights { SYMBOL: number } or nothing`,
     'onBar',
     date,
     undefined,
   );
+}
+
+/**
+ * What onBar may return: nothing, or a plain object. That its values are all numbers is checked where the run reads
+ * them (BarContext.rebalanceReturned, with this error): listing a universe-wide rotation's weights is a large part
+ * of reading them, and is then done once.
+ */
+function checkWeights(strategy: Strategy, date: string, v: unknown): void {
+  if (v === undefined) return;
+  refuseAsync(strategy, 'onBar', date, v);
+  const plain = typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+  if (plain) return;
+  throw notWeights(strategy.name, date, v);
 }
 
 const GUARDED = Symbol('rotor.strategy.guarded');
