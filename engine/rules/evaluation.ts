@@ -6,7 +6,7 @@ import type { Truth } from './truth.ts';
  * cannot look ahead either.
  */
 export type RuleContext = Pick<StrategyContext, 'bar' | 'date' | 'history' | 'macroHistory' | 'macroValue'> &
-  Partial<Pick<StrategyContext, 'close' | 'indicators'>>;
+  Partial<Pick<StrategyContext, 'close' | 'ret' | 'indicators'>>;
 
 /** Values recorded with an evaluation, for files and tests; null is unknown. */
 export type RuleValue = number | string | null | readonly (number | null)[];

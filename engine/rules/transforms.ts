@@ -72,7 +72,19 @@ export function ret(source: Source, n = 1): Series {
   const base = toSeries(source);
   const label = n === 1 && base.step === 'day' ? `${base.label} daily return` : `${base.label} ${steps(n, base.step)} return`;
   const phrase = n === 1 && base.symbol ? closePhrase(base.symbol) : undefined;
-  return derived(base, label, 'ratio', n, (k, at) => at(k) / at(k - n) - 1, phrase);
+  const series = derived(base, label, 'ratio', n, (k, at) => at(k) / at(k - n) - 1, phrase);
+  const symbol = base.symbol;
+  if (symbol === undefined || !readable(series)) return series;
+  // A symbol's own closes: the strategy context divides the two closes itself (the same division, one call instead
+  // of two reads), which the streak rules do on every bar.
+  const direct = series.valueAt;
+  return {
+    ...series,
+    valueAt(ctx, key) {
+      if (!ctx.ret || !(key >= 0 && key <= ctx.bar)) return direct(ctx, key);
+      return ctx.ret(symbol, n, ctx.bar - key);
+    },
+  };
 }
 
 /** Year-over-year growth by period: this period against the same period a year earlier (never a shifted one). */
