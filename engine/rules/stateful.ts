@@ -19,9 +19,10 @@ function remembering(description: string, memory: Memory): Rule {
   let lastBar = Number.NaN;
   let built: Evaluation | undefined;
   const advance = (ctx: RuleContext) => {
-    if (ctx.bar !== lastBar) {
+    const bar = ctx.bar; // each read of a strategy's ctx goes through its sealed getter: read once
+    if (bar !== lastBar) {
       memory.step(ctx);
-      lastBar = ctx.bar;
+      lastBar = bar;
       built = undefined;
     }
   };
@@ -164,21 +165,22 @@ export function holdFor(trigger: Rule, bars: number, options: HoldOptions = {}):
   return remembering(description, {
     step(ctx) {
       const t = triggerPart.state(ctx);
+      const bar = ctx.bar;
       fired = t === 'true' && previous !== 'true';
       previous = t;
-      holding = ctx.bar < until;
+      holding = bar < until;
       if (fired && (!holding || retrigger === 'extend')) {
         branch = 'enter';
-        enteredAt = ctx.bar;
+        enteredAt = bar;
         enteredOn = ctx.date;
-        until = ctx.bar + bars;
+        until = bar + bars;
       } else if (holding && exitPart) {
         if (exitPart.state(ctx) === 'true') {
-          until = ctx.bar;
+          until = bar;
           branch = 'exit';
         } else branch = 'held-exit-checked';
       } else branch = holding ? 'held' : 'idle';
-      state = ctx.bar < until ? 'true' : t === 'unknown' && enteredAt < 0 ? 'unknown' : 'false';
+      state = bar < until ? 'true' : t === 'unknown' && enteredAt < 0 ? 'unknown' : 'false';
     },
     state: () => state,
     event: () => (fired && holding ? (retrigger === 'extend' ? 'hold extended' : 'new trigger ignored') : undefined),

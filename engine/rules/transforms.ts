@@ -81,8 +81,9 @@ export function ret(source: Source, n = 1): Series {
   return {
     ...series,
     valueAt(ctx, key) {
-      if (!ctx.ret || !(key >= 0 && key <= ctx.bar)) return direct(ctx, key);
-      return ctx.ret(symbol, n, ctx.bar - key);
+      const bar = ctx.bar;
+      if (!ctx.ret || !(key >= 0 && key <= bar)) return direct(ctx, key);
+      return ctx.ret(symbol, n, bar - key);
     },
   };
 }
