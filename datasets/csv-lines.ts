@@ -46,6 +46,17 @@ export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
     return undefined;
   }
   const header = splitLine(lines[first].replace(/^\uFEFF/, '').replace(/\r$/, '')).map((h) => h.trim());
+  // Two columns of one name: whichever a reader took, the other's numbers would be silently dropped.
+  const seen = new Map<string, number>();
+  for (let c = 0; c < header.length; c++) {
+    const key = normaliseHeader(header[c]);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      log.error(first + 1, 'duplicate-column', `columns ${before + 1} and ${c + 1} are both ${header[c]}; a file names each column once`, header[c]);
+      return undefined;
+    }
+    seen.set(key, c);
+  }
   const rows: CsvTable['rows'] = [];
   let dropped = 0;
   for (let i = first + 1; i < lines.length; i++) {
@@ -61,6 +72,11 @@ export function parseCsv(log: IssueLog, text: string): CsvTable | undefined {
     rows.push({ line: i + 1, cells });
   }
   return { file: log.file, header, rows, dropped };
+}
+
+/** `Adj Close`, `adj_close`, `<CLOSE>`, `observation_date` → comparable keys. */
+export function normaliseHeader(name: string): string {
+  return name.trim().replace(/^<|>$/g, '').toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 /** Re-exported from the engine's calendar, where settings check dates too. */

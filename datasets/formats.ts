@@ -1,5 +1,5 @@
 import type { PriceField } from '../engine/market/market-data.ts';
-import { isIsoDate } from './csv-lines.ts';
+import { isIsoDate, normaliseHeader } from './csv-lines.ts';
 
 /**
  * Which layout a price file is in, recognised from its header, so that a folder of exports users already have loads
@@ -27,10 +27,7 @@ export interface PriceLayout {
 
 export const ROTOR_PRICE_COLUMNS = ['date', 'open', 'high', 'low', 'close', 'adj_close', 'volume'] as const;
 
-/** `Adj Close`, `adj_close`, `<CLOSE>`, `observation_date` → comparable keys. */
-export function normaliseHeader(name: string): string {
-  return name.trim().replace(/^<|>$/g, '').toLowerCase().replace(/[\s-]+/g, '_');
-}
+export { normaliseHeader };
 
 /** ISO dates, also with a time suffix (`2024-01-02 00:00:00-05:00` as pandas writes them). */
 export function parseIsoLike(text: string): string | undefined {

@@ -68,3 +68,16 @@ describe('a calendar gap that starts before the run and ends inside it', () => {
     expect(warningsForRun([gap('2001-01-22'), gap('2001-01-10')], used)).toEqual({ kept: [gap('2001-01-22')], outside: 1 });
   });
 });
+
+describe('a column named twice', () => {
+  it.each([
+    ['date,open,high,low,close,close,volume', 'p.csv:1: columns 5 and 6 are both close; a file names each column once'],
+    ['Date,Open,High,Low,Close,Adj Close,adj_close,Volume', 'p.csv:1: columns 6 and 7 are both adj_close; a file names each column once'],
+  ])('%s is an error, not one of them read and the other dropped', (header, expected) => {
+    expect(errors(parsePrices('p.csv', `${header}\n2024-01-02,1,1,1,1,1,1,1\n`).issues)).toEqual([expected]);
+  });
+
+  it('in a macro file too', () => {
+    expect(errors(parseMacroTable('m.csv', 'date,value,VALUE\n2024-01-01,1,2\n').issues)).toEqual(['m.csv:1: columns 2 and 3 are both VALUE; a file names each column once']);
+  });
+});
