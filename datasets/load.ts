@@ -158,7 +158,9 @@ export function loadDataset(dirIn: string, symbols: readonly string[], macroName
     const path = join(prices, symbolFile(symbol));
     if (!existsSync(path)) {
       const have = listSymbols(dir).prices;
-      throw new RotorError(`${path}: no price file for ${symbol} (the folder has ${have.join(', ') || 'no price files'})`);
+      // Symbols are case-sensitive file names: `spy` is not SPY.csv, so say which one it probably meant.
+      const sameLetters = have.find((h) => h.toLowerCase() === symbol.replace(/^\^/, '').toLowerCase());
+      throw new RotorError(`${path}: no price file for ${symbol}${sameLetters ? ` (did you mean ${sameLetters}?)` : ''} (the folder has ${have.join(', ') || 'no price files'})`);
     }
     const read = readPriceFile(path, cacheDir);
     cache.push({ file: rel(path), status: read.cache });

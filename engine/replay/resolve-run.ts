@@ -35,6 +35,9 @@ export function resolveRun(strategy: Strategy, params?: Readonly<Record<string, 
   const list = (hook: 'universe' | 'signals' | 'macro' | 'optionalMacro') => {
     const names = guardedCall(strategy, hook, () => resolveSymbols(strategy[hook], strict));
     for (const n of names) checkSymbolName(n, `strategy ${strategy.name}'s ${hook}`);
+    // A name listed twice would be one position holding two weights (a leg's object keeps only the last).
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) throw new RotorError(`strategy ${strategy.name}'s ${hook} lists ${twice} twice (${names.join(', ')}): name each once`);
     return names;
   };
   const universe = list('universe');

@@ -131,3 +131,12 @@ describe('a rate typed as a percentage', () => {
     expect(oneLine([...args, '--out', join(out(), 'x')])).toContain(expected);
   });
 });
+
+describe('symbols a run cannot use as given', () => {
+  it.each([
+    [['run', 'small-cap-streak', '--param', 'small=SPY'], "strategy small-cap-streak's universe lists SPY twice (SPY, SPY): name each once"],
+    [['run', 'buy-and-hold', '--param', 'symbol=spy'], 'no price file for spy (did you mean SPY?)'],
+  ])('%j', (args, expected) => {
+    expect(oneLine([...args, '--out', join(out(), 'x')])).toContain(expected);
+  });
+});
