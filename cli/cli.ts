@@ -15,7 +15,7 @@ import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.t
 import { workerCommand, workerOptions } from './worker-command.ts';
 import { queueOptions } from './queue-command.ts';
 import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
-import { checkRepeatedFlags, checkTypedValues, declaredNames, declaredNumbers, unknownArgumentLine } from './parser-checks.ts';
+import { checkRepeatedFlags, checkTypedValues, declaredNames, declaredNumbers, missingArgumentLine, unknownArgumentLine } from './parser-checks.ts';
 
 type YargsInternals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
 
@@ -85,7 +85,7 @@ export async function cli(argv: string[]): Promise<void> {
     .command('queue', 'look into a Redis queue: rotor queue status redis://HOST:PORT', (y) => queueOptions(y), () => {})
     .command('data', 'inspect, check, fetch and import data: rotor data list|check|fetch|import', (y) => dataCommand(y), () => {})
     .command('events <signal> [target]', 'event study: what followed each occurrence of a streak, a rule or a strategy signal', (y) => eventsOptions(y), eventsCommand)
-    .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, worker, queue, demo, describe, check, data, events or report (see --help)')
+    .demandCommand(1, 'name a command: run, sweep, walk-forward, batch, worker, queue, demo, describe, check, data, events or report')
     .strict()
     .recommendCommands()
     .middleware((parsed) => {
@@ -95,7 +95,7 @@ export async function cli(argv: string[]): Promise<void> {
     .fail((msg, err) => {
       if (err) throw err;
       const { options, commands } = declaredNames(parser);
-      const known = unknownArgumentLine(msg, argv, options, commands);
+      const known = unknownArgumentLine(msg, argv, options, commands) ?? missingArgumentLine(msg, parser);
       throw new RotorError(known ?? `${msg.replace(/\s*\n\s*/g, ' ')} (see rotor --help)`);
     })
     .options(GLOBAL_FLAGS)

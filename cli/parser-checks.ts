@@ -112,10 +112,26 @@ export function checkRepeatedFlags(parsed: Record<string, unknown>, parser: unkn
   }
 }
 
+/**
+ * yargs' "Not enough non-option arguments: got 0, need at least 1" as what is missing, with the command's usage:
+ * `sweep needs <strategy>: rotor sweep <strategy> (see rotor sweep --help)`.
+ */
+export function missingArgumentLine(message: string, parser: unknown): string | undefined {
+  if (!/^Not enough non-option arguments/.test(message)) return undefined;
+  // The running command chain as declared, e.g. ['data', 'list <dir>'].
+  const chain = (parser as Introspect).getInternalMethods().getContext().fullCommands;
+  if (!chain.length) return undefined;
+  const names = chain.map((c) => c.split(/\s+/)[0]).join(' ');
+  const args = chain[chain.length - 1].split(/\s+/).slice(1);
+  const needed = args.filter((a) => a.startsWith('<'));
+  if (!needed.length) return undefined;
+  return `${names} needs ${needed.join(' ')}: rotor ${names} ${args.join(' ')} (see rotor ${names} --help)`;
+}
+
 /** What the yargs instance knows at this point of the parse (the running command's options), typed. */
 interface Introspect {
   getOptions(): { number: string[]; array: string[]; key: Record<string, unknown> };
-  getInternalMethods(): { getCommandInstance(): { getCommands(): string[] } };
+  getInternalMethods(): { getCommandInstance(): { getCommands(): string[] }; getContext(): { fullCommands: string[] } };
 }
 
 export function declaredNumbers(parser: unknown): string[] {

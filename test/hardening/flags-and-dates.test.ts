@@ -140,3 +140,16 @@ describe('symbols a run cannot use as given', () => {
     expect(oneLine([...args, '--out', join(out(), 'x')])).toContain(expected);
   });
 });
+
+describe('a command without its arguments', () => {
+  it.each([
+    [['sweep'], 'sweep needs <strategy>: rotor sweep <strategy> (see rotor sweep --help)'],
+    [['data', 'list'], 'data list needs <dir>: rotor data list <dir> (see rotor data list --help)'],
+    [['events'], 'events needs <signal>: rotor events <signal> [target]'],
+    [[], 'name a command: run, sweep'],
+  ])('%j', (args, expected) => {
+    const line = oneLine(args);
+    expect(line).toContain(expected);
+    expect(line).not.toMatch(/\(see[^)]*\).*\(see/); // one pointer to the help, not two
+  });
+});
