@@ -15,7 +15,7 @@ import { walkForwardCommand, walkForwardOptions } from './walk-forward-command.t
 import { workerCommand, workerOptions } from './worker-command.ts';
 import { queueOptions } from './queue-command.ts';
 import { loadSvgCharts, rebuildReports } from '../reports/index.ts';
-import { checkRepeatedFlags, checkTypedValues, declaredNames, declaredNumbers, missingArgumentLine, unknownArgumentLine } from './parser-checks.ts';
+import { checkRepeatedFlags, checkTypedValues, declaredNames, declaredNumbers, invalidChoiceLine, missingArgumentLine, unknownArgumentLine } from './parser-checks.ts';
 
 type YargsInternals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
 
@@ -95,7 +95,7 @@ export async function cli(argv: string[]): Promise<void> {
     .fail((msg, err) => {
       if (err) throw err;
       const { options, commands } = declaredNames(parser);
-      const known = unknownArgumentLine(msg, argv, options, commands) ?? missingArgumentLine(msg, parser);
+      const known = unknownArgumentLine(msg, argv, options, commands) ?? missingArgumentLine(msg, parser) ?? invalidChoiceLine(msg);
       throw new RotorError(known ?? `${msg.replace(/\s*\n\s*/g, ' ')} (see rotor --help)`);
     })
     .options(GLOBAL_FLAGS)

@@ -128,6 +128,16 @@ export function missingArgumentLine(message: string, parser: unknown): string | 
   return `${names} needs ${needed.join(' ')}: rotor ${names} ${args.join(' ')} (see rotor ${names} --help)`;
 }
 
+/** yargs' "Invalid values: Argument: prices, Given: "weird", Choices: …" as `--prices weird: expected total-return or raw`. */
+export function invalidChoiceLine(message: string): string | undefined {
+  if (!/^Invalid values:/.test(message.trim())) return undefined;
+  const parts = [...message.matchAll(/Argument: (\S+), Given: "((?:[^"\\]|\\.)*)", Choices: ((?:"[^"]*"(?:, )?)+)/g)].map(([, flag, given, choices]) => {
+    const list = [...choices.matchAll(/"([^"]*)"/g)].map((c) => c[1]);
+    return `--${flag} ${given}: expected ${list.slice(0, -1).join(', ')}${list.length > 1 ? ' or ' : ''}${list[list.length - 1]}`;
+  });
+  return parts.length ? parts.join('; ') : undefined;
+}
+
 /** What the yargs instance knows at this point of the parse (the running command's options), typed. */
 interface Introspect {
   getOptions(): { number: string[]; array: string[]; key: Record<string, unknown> };

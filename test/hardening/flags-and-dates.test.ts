@@ -153,3 +153,13 @@ describe('a command without its arguments', () => {
     expect(line).not.toMatch(/\(see[^)]*\).*\(see/); // one pointer to the help, not two
   });
 });
+
+describe('a value that is not one of a flag\'s choices', () => {
+  it.each([
+    [['run', 'buy-and-hold', '--prices', 'weird'], '--prices weird: expected total-return or raw'],
+    [['run', 'buy-and-hold', '--fill', 'y'], '--fill y: expected next-open, next-close or close'],
+    [['data', 'import', 'x.csv', '--format', 'foo', '--out', 'o'], '--format foo: expected auto, yahoo, stooq, fred or investing'],
+  ])('%j', (args, expected) => {
+    expect(oneLine(args)).toBe(`rotor: ${expected}`);
+  });
+});
