@@ -1,4 +1,4 @@
-import { coerceParam, describeParam, FieldError, type ParamSpec, type ParamValue } from '../engine/index.ts';
+import { coerceParam, describeParam, FieldError, unknownParamMessage, type ParamSpec, type ParamValue } from '../engine/index.ts';
 
 /** One `--grid NAME=SPEC`: the param's name and the values it takes, in the order they were written. */
 export interface GridAxis {
@@ -25,7 +25,7 @@ export function parseGridAxis(strategy: string, name: string, spec: ParamSpec | 
     throw new FieldError(field, `strategy ${strategy}: params.${name}=${text}: ${why}`);
   };
   if (!spec) {
-    throw new FieldError(field, `strategy ${strategy}: params.${name} is not one of its params` + (known.length ? `; its params are ${known.join(', ')}` : '; it takes no params'));
+    throw new FieldError(field, unknownParamMessage(strategy, name, known));
   }
   if (text.trim() === '') fail('expected a range like 3..7 or 0.5..2:0.5, or a list like a,b,c');
   const range = RANGE.exec(text.trim());

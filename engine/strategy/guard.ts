@@ -2,6 +2,7 @@ import { FieldError, RotorError } from '../errors.ts';
 import { frameLocation, strategySource, type Strategy } from './define.ts';
 import type { ParamSpecs, ParamValues } from './params.ts';
 import type { StrategyContext } from './context.ts';
+import { closest } from './closest-name.ts';
 
 /**
  * A strategy's own mistake, found while it ran: which strategy, which hook, which bar and which line of its file.
@@ -114,7 +115,7 @@ export function strictParams<P extends ParamSpecs>(strategy: string, values: Par
       if (typeof key === 'string' && !(key in Object.prototype) && !ANSWERED.has(key)) {
         const known = Object.keys(values);
         throw new RotorError(
-          `strategy ${strategy} reads params.${key}, which it does not declare (${known.length ? `its params: ${known.join(', ')}` : 'it declares no params'})`,
+          `strategy ${strategy} reads params.${key}, which it does not declare (${known.length ? `${closest(key, known) ? `did you mean ${closest(key, known)}? ` : ''}its params: ${known.join(', ')}` : 'it declares no params'})`,
         );
       }
       return Reflect.get(target, key, receiver);

@@ -4,6 +4,7 @@ export {
   coerceParam,
   describeParam,
   resolveParams,
+  unknownParamMessage,
   type ParamSpec,
   type ParamSpecs,
   type ParamValue,
@@ -11,3 +12,4 @@ export {
 } from './params.ts';
 export { guardStrategy, strictParams, StrategyError } from './guard.ts';
 export { checkSymbolName, symbolNameProblem } from './symbol-name.ts';
+export { closest } from './closest-name.ts';

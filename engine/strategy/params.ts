@@ -1,3 +1,4 @@
+import { closest } from './closest-name.ts';
 import { FieldError } from '../errors.ts';
 
 /** Declared parameters: each with its type, default and allowed range, so that sweeps and `--param` can be checked. */
@@ -146,10 +147,16 @@ export function resolveParams<P extends ParamSpecs>(
       const known = Object.keys(specs);
       throw new FieldError(
         `params.${name}`,
-        `strategy ${strategy}: params.${name} is not one of its params` + (known.length ? `; its params are ${known.join(', ')}` : '; it takes no params'),
+        unknownParamMessage(strategy, name, known),
       );
     }
     out[name] = coerceParam(strategy, name, spec, raw);
   }
   return out as ParamValues<P>;
+}
+
+/** `params.dayz is not one of its params (did you mean days?); its params are …`: for a value given and for a grid. */
+export function unknownParamMessage(strategy: string, name: string, known: readonly string[]): string {
+  const near = closest(name, known);
+  return `strategy ${strategy}: params.${name} is not one of its params${near ? ` (did you mean ${near}?)` : ''}` + (known.length ? `; its params are ${known.join(', ')}` : '; it takes no params');
 }

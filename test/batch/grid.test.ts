@@ -42,7 +42,7 @@ describe('grid specs', () => {
   });
 
   it('refuses unknown params, values out of range or of the wrong type, and malformed specs, naming the field', () => {
-    expect(error(() => grid(['dayz', '1..3']))).toMatch(/params\.dayz is not one of its params; its params are days, minGain, mode, exit, name/);
+    expect(error(() => grid(['dayz', '1..3']))).toMatch(/params\.dayz is not one of its params \(did you mean days\?\); its params are days, minGain, mode, exit, name/);
     expect(error(() => grid(['days', '0..3']))).toMatch(/params\.days=0\.\.3: 0 is not an integer in \[1, 20\]/);
     expect(error(() => grid(['days', '3..7:0.5']))).toMatch(/3\.5 is not an integer/);
     expect(error(() => grid(['minGain', '0.05..0.2:0.05']))).toMatch(/0\.15 is not a number in \[0, 0\.1\]/);

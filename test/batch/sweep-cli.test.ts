@@ -79,7 +79,7 @@ describe.skipIf(!HAVE_SHARED_DATA)('rotor sweep on ../shared/data', () => {
 
 describe('rotor sweep refuses bad input with one line before running anything', () => {
   const cases: [string[], RegExp][] = [
-    [['--grid', 'dayz=1..3'], /^rotor: strategy small-cap-streak: --grid dayz is not one of its params; its params are index, small/],
+    [['--grid', 'dayz=1..3'], /^rotor: strategy small-cap-streak: --grid dayz is not one of its params \(did you mean days\?\); its params are index, small/],
     [['--grid', 'days=0..3'], /^rotor: strategy small-cap-streak: --grid days=0\.\.3: 0 is not an integer in \[1, 20\]$/],
     [['--grid', 'days'], /^rotor: --grid days: expected NAME=SPEC/],
     [['--grid', 'newStreak=extend,forever'], /"forever" is not one of extend, ignore$/],

@@ -21,7 +21,7 @@ describe('strategy params', () => {
     expect(() => resolveParams('s', specs, { minGain: 'abc' })).toThrow(/params\.minGain must be a number in \[0, 0.2\]/);
     expect(() => resolveParams('s', specs, { exit: 'never' })).toThrow(/params\.exit must be one of time, first-down-day/);
     expect(() => resolveParams('s', specs, { weights: 'SPY:-1' })).toThrow(/params\.weights must be weights/);
-    expect(() => resolveParams('s', specs, { dayz: '3' })).toThrow('strategy s: params.dayz is not one of its params; its params are days, minGain, extend, exit, weights');
+    expect(() => resolveParams('s', specs, { dayz: '3' })).toThrow('strategy s: params.dayz is not one of its params (did you mean days?); its params are days, minGain, extend, exit, weights');
   });
 
   it('refuses a declaration the types do not allow, when the strategy is defined, naming the field', () => {

@@ -105,7 +105,7 @@ describe('other strategy mistakes, one line each', () => {
     const file = strategyFile(loose, 'typo', 'onBar', 'return { SPY: (params as unknown as Record<string, number>).lookbak > 0 ? 1 : 0 };');
     const out = fails(file);
     expect(out).toContain('params.lookbak');
-    expect(out).toContain('its params: lookback');
+    expect(out).toContain('did you mean lookback? its params: lookback');
     expect(out).toContain(`${file}:6:`);
   });
 
