@@ -125,8 +125,7 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
   if (nBuys === 0) return;
 
   const integer = settings.integerShares;
-  // The bisection below calls this some 55 times per fill: the buys' shares and prices are packed side by side and
-  // the cost model's fields read once. The terms are commission()'s, operation for operation, so the sums are too.
+  // The bisection below evaluates this many times per fill: the buys' shares and prices are packed side by side.
   if (scratchBuyDelta.length < nBuys) {
     scratchBuyDelta = new Float64Array(n);
     scratchBuyPx = new Float64Array(n);
@@ -137,18 +136,11 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     buyDelta[j] = delta[buys[j]];
     buyPx[j] = buyPrice[buys[j]];
   }
-  const { commissionMin, commissionBps, commissionPerShare } = costs;
   const cost = (scale: number): number => {
     let c = 0;
     for (let j = 0; j < nBuys; j++) {
-      const px = buyPx[j];
-      const q = integer ? Math.trunc(buyDelta[j] * scale) : buyDelta[j] * scale;
-      if (q === 0) {
-        c += q * px + 0;
-        continue;
-      }
-      const a = Math.abs(q);
-      c += q * px + Math.max(commissionMin, (a * px * commissionBps) / 1e4 + a * commissionPerShare);
+      const q = shares(buyDelta[j] * scale, integer);
+      c += q * buyPx[j] + commission(costs, q, buyPx[j]);
     }
     return c;
   };

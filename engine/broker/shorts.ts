@@ -18,15 +18,11 @@ const price = (p: number, mark: number) => (p === p ? p : mark === mark ? mark :
 export function shortMarketValue(portfolio: Portfolio, prices: Float64Array, mark: Float64Array, only?: FillContext['only']): number {
   let v = 0;
   const q = portfolio.quantity;
-  if (only) {
-    // Every held symbol is listed (FillContext.only): the same terms in the same order.
-    for (let j = 0; j < only.count; j++) {
-      const k = only.indices[j];
-      if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
-    }
-    return v;
+  // With `only`, every held symbol is listed (FillContext.only): the same terms in the same order.
+  for (let j = 0, m = only ? only.count : q.length; j < m; j++) {
+    const k = only ? only.indices[j] : j;
+    if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
   }
-  for (let k = 0; k < q.length; k++) if (q[k] < 0) v -= q[k] * price(prices[k], mark[k]);
   return v;
 }
 

@@ -1,3 +1,3 @@
 export { MarketData, PRICE_FIELDS, type PriceField, type MarketDataTransfer } from './market-data.ts';
 export { alignBars, type SymbolBars } from './align.ts';
-export { priceView, type PriceView } from './price-view.ts';
+export { closeColumn, priceView, type PriceView } from './price-view.ts';

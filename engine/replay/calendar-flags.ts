@@ -2,8 +2,8 @@ import { weekIndex } from '../calendar/schedule.ts';
 
 /**
  * Per bar of a calendar: 1 where the week (month, quarter, year) differs from the previous bar's, as the context's
- * `newWeek`, `newMonth`, `newQuarter` and `newYear` read (what startsPeriod says of each pair of bars). Computed once per calendar (kept while the calendar
- * lives), not per bar of every run.
+ * `newWeek`, `newMonth`, `newQuarter` and `newYear` read (what startsPeriod says of each pair of bars). Computed once
+ * per calendar (kept while the calendar lives), not per bar of every run.
  */
 export interface CalendarFlags {
   newWeek: Uint8Array;
@@ -30,7 +30,7 @@ export function calendarFlags(dates: readonly string[]): CalendarFlags {
     const newQuarter = new Uint8Array(dates.length);
     const newYear = new Uint8Array(dates.length);
     // The flags startsPeriod gives against the previous bar, with each date's week and quarter worked out once and
-    // no substrings: this runs on every bar of a calendar before a run's first bar, on cold code.
+    // the year and month compared in place: this runs on every bar of a calendar before a run's first bar, cold.
     let prevWeek = NaN;
     let prevQuarter = NaN;
     for (let t = 0; t < dates.length; t++) {

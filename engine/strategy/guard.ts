@@ -114,8 +114,9 @@ export function strictParams<P extends ParamSpecs>(strategy: string, values: Par
     get(target, key, receiver) {
       if (typeof key === 'string' && !(key in Object.prototype) && !ANSWERED.has(key)) {
         const known = Object.keys(values);
+        const near = closest(key, known);
         throw new RotorError(
-          `strategy ${strategy} reads params.${key}, which it does not declare (${known.length ? `${closest(key, known) ? `did you mean ${closest(key, known)}? ` : ''}its params: ${known.join(', ')}` : 'it declares no params'})`,
+          `strategy ${strategy} reads params.${key}, which it does not declare (${known.length ? `${near ? `did you mean ${near}? ` : ''}its params: ${known.join(', ')}` : 'it declares no params'})`,
         );
       }
       return Reflect.get(target, key, receiver);

@@ -1,5 +1,4 @@
-import type { BacktestResult, MarketData } from '../../engine/index.ts';
-import { closeColumn } from '../../engine/market/price-view.ts';
+import { closeColumn, type BacktestResult, type MarketData } from '../../engine/index.ts';
 import { roundTrips } from '../../engine/metrics/index.ts';
 import { cumulativeChart, drawdownChart, runCharts } from '../charts/run-charts.ts';
 import { chartSvg } from '../charts/svg.ts';
