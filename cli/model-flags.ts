@@ -1,5 +1,6 @@
 import { RotorError, type BenchmarkSpec, type RateSource } from '../engine/index.ts';
 import { listSymbols } from '../datasets/index.ts';
+import { NUMBER } from './parser-checks.ts';
 
 /**
  * `--cash-rate` / `--risk-free`: a number is an annual rate (0.02); a name is a macro series of the data folder
@@ -8,7 +9,7 @@ import { listSymbols } from '../datasets/index.ts';
  */
 export function parseRateFlag(flag: string, text: string, dataDir: string): { rate?: number; source?: RateSource } {
   const t = text.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) {
+  if (NUMBER.test(t)) {
     // A typed rate of 1 or more is 100% a year or more: almost always a percentage meant as a fraction (2 for 0.02).
     // The engine takes any rate above -1 (a strategy file may set one); the flag asks for the fraction.
     if (Number(t) >= 1) throw new RotorError(`--${flag} ${text}: expected an annual rate as a fraction below 1 (0.05 for 5%)`);

@@ -9,7 +9,7 @@ export { closest };
  */
 
 /** Decimal notation only: `1e5`, `0.02`, `-3`, `.5`; not hex, not `Infinity`, not empty. */
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+export const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** Options whose value is a calendar date, whatever the command. */
 const DATE_OPTIONS = new Set(['from', 'to']);

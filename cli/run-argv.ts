@@ -1,4 +1,4 @@
-import { checkTypedValues } from './parser-checks.ts';
+import { checkTypedValues, NUMBER } from './parser-checks.ts';
 import { RUN_FLAGS, type FlagSpec } from './settings-flags.ts';
 import type { RunCommandFlags } from './run-command.ts';
 
@@ -18,7 +18,6 @@ export const GLOBAL_FLAGS = {
 } as const satisfies Record<string, FlagSpec>;
 
 const SPECS: Readonly<Record<string, FlagSpec>> = { ...RUN_FLAGS, ...RUN_COMMAND_FLAGS, ...GLOBAL_FLAGS };
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
