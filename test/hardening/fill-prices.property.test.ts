@@ -48,7 +48,9 @@ describe('fill prices and costs, derived from the bars and the settings', () => 
           const slip = s.slippageBps / 1e4;
           const price = t.side === 'buy' ? reference * (1 + slip) : reference * (1 - slip);
           expect(t.price).toBeCloseTo(price, 9);
-          expect(t.slippage).toBeCloseTo(t.quantity * reference * slip, 7);
+          // What the slippage cost is the distance between the two prices, which rounds to 0 for a slip below a double's
+          // resolution (1.9e-15 bps): the derived price, not reference × slip, is the measure.
+          expect(t.slippage).toBeCloseTo(t.quantity * Math.abs(price - reference), 7);
           const fee = Math.max(s.commissionMin, t.quantity * price * (s.commissionBps / 1e4) + t.quantity * s.commissionPerShare);
           expect(t.commission).toBeCloseTo(fee, 7);
           // A decision at a close fills no earlier than that close: the first trade is not before the first bar's fill.
