@@ -54,7 +54,7 @@ export async function benchReports(runs = 3): Promise<void> {
   renderRunReports(model, { html: false });
   const svgMs = performance.now() - t;
   console.log(`report generation, ${BARS} daily bars (30 years) × ${ASSETS} assets, ${result.trades.length} trades:`);
-  console.log(`  ECharts bundle: ${bundleMs.toFixed(0)} ms (read from node_modules/.cache/rotor after the first esbuild build)`);
+  console.log(`  ECharts bundle: ${bundleMs.toFixed(0)} ms (read from dist/echarts, which the build writes)`);
   console.log(`  report model: ${modelMs.toFixed(0)} ms; model + charts + report.html: ${htmlMs.toFixed(0)} ms (budget 1000 ms), ${(html.length / 2 ** 20).toFixed(2)} MB (budget 2 MB)`);
   console.log(`  report.md with its 2 SVG line charts (reports/charts/line-svg.ts): ${svgMs.toFixed(0)} ms`);
 }

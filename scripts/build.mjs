@@ -8,7 +8,8 @@
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Every file that is started or imported from outside the bundle, as dist/<name>.js. Shared code lands in chunks that
@@ -23,6 +24,8 @@ export const ENTRY_POINTS = {
   'bench/profile-trial': 'bench/profile-trial.ts',
   // The piscina worker of sweeps and batches (batch/pool.ts starts it by this path).
   'batch/worker': 'batch/worker.ts',
+  // Run by the build itself, below: it writes the ECharts bundle reports inline into dist/echarts.
+  'reports/echarts-bundle': 'reports/html/echarts-bundle.ts',
 };
 
 /**
@@ -51,6 +54,8 @@ export async function buildRotor({ quiet = false } = {}) {
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: quiet ? 'error' : 'warning',
   });
+  const { writeEchartsBundle } = await import(pathToFileURL(join(OUT_DIR, 'reports', 'echarts-bundle.js')).href);
+  writeEchartsBundle();
   if (!quiet) console.log(`rotor: built ${Object.keys(ENTRY_POINTS).length} entry points into dist/ in ${(performance.now() - started).toFixed(0)} ms`);
 }
 

@@ -40,7 +40,17 @@ export function firstTradingDayOfWeek(date: string): boolean {
 
 /** Monday-based week number since 1970 (1970-01-01 was a Thursday, so day 4 − 3 … starts week 1 on a Monday). */
 export function weekIndex(date: string): number {
-  return Math.floor((toDay(date) + 3) / 7);
+  return weekOfDay(toDay(date));
+}
+
+/** weekIndex of a day number (days since 1970-01-01). */
+export function weekOfDay(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
+
+/** 0 for January to March, …, 3 for October to December. */
+export function quarterOf(date: string): number {
+  return Math.floor((Number(date.slice(5, 7)) - 1) / 3);
 }
 
 /** Whether `date` starts a new period against the previous bar's date (the first bar always does). */
@@ -52,7 +62,7 @@ export function startsPeriod(period: SchedulePeriod, prev: string, date: string)
     case 'month':
       return prev.slice(0, 7) !== date.slice(0, 7);
     case 'quarter':
-      return prev.slice(0, 4) !== date.slice(0, 4) || Math.floor((Number(prev.slice(5, 7)) - 1) / 3) !== Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+      return prev.slice(0, 4) !== date.slice(0, 4) || quarterOf(prev) !== quarterOf(date);
     case 'year':
       return prev.slice(0, 4) !== date.slice(0, 4);
   }

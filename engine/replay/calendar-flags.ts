@@ -1,4 +1,5 @@
-import { weekIndex } from '../calendar/schedule.ts';
+import { quarterOf, weekOfDay } from '../calendar/schedule.ts';
+import { toDay } from '../macro/periods.ts';
 
 /**
  * Per bar of a calendar: 1 where the week (month, quarter, year) differs from the previous bar's, as the context's
@@ -22,6 +23,10 @@ function samePrefix(a: string, b: string, n: number): boolean {
   return true;
 }
 
+function dayOfMonth(date: string): number {
+  return (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
+}
+
 export function calendarFlags(dates: readonly string[]): CalendarFlags {
   let flags = cache.get(dates);
   if (!flags) {
@@ -29,26 +34,27 @@ export function calendarFlags(dates: readonly string[]): CalendarFlags {
     const newMonth = new Uint8Array(dates.length);
     const newQuarter = new Uint8Array(dates.length);
     const newYear = new Uint8Array(dates.length);
-    // The flags startsPeriod gives against the previous bar, with each date's week and quarter worked out once and
-    // the year and month compared in place: this runs on every bar of a calendar before a run's first bar, cold.
-    let prevWeek = NaN;
-    let prevQuarter = NaN;
+    // The flags startsPeriod gives against the previous bar, for every bar of a calendar before a run's first bar,
+    // on cold code: within a month the day number moves by the days of the month, so the full date arithmetic (and
+    // the quarter) is worked out only when the month changes.
+    let prevDay = NaN;
     for (let t = 0; t < dates.length; t++) {
       const date = dates[t];
-      const week = weekIndex(date);
-      const quarter = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
       if (t === 0) {
         newWeek[t] = newMonth[t] = newQuarter[t] = newYear[t] = 1;
-      } else {
-        const prev = dates[t - 1];
-        const sameYear = samePrefix(prev, date, 4);
-        newWeek[t] = prevWeek !== week ? 1 : 0;
-        newMonth[t] = samePrefix(prev, date, 7) ? 0 : 1;
-        newQuarter[t] = !sameYear || prevQuarter !== quarter ? 1 : 0;
-        newYear[t] = sameYear ? 0 : 1;
+        prevDay = toDay(date);
+        continue;
       }
-      prevWeek = week;
-      prevQuarter = quarter;
+      const prev = dates[t - 1];
+      const sameMonth = samePrefix(prev, date, 7);
+      const day = sameMonth ? prevDay + dayOfMonth(date) - dayOfMonth(prev) : toDay(date);
+      newWeek[t] = weekOfDay(prevDay) !== weekOfDay(day) ? 1 : 0;
+      prevDay = day;
+      if (sameMonth) continue;
+      newMonth[t] = 1;
+      const sameYear = samePrefix(prev, date, 4);
+      newYear[t] = sameYear ? 0 : 1;
+      newQuarter[t] = !sameYear || quarterOf(prev) !== quarterOf(date) ? 1 : 0;
     }
     flags = { newWeek, newMonth, newQuarter, newYear };
     cache.set(dates, flags);

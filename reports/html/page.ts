@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { ROTOR_ROOT } from '../../datasets/index.ts';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ChartSpec } from '../charts/run-charts.ts';
-import { echartsBundle } from './echarts-bundle.ts';
+import { cspHash, echartsBundle } from './echarts-bundle.ts';
 import { esc, scriptJson } from './escape.ts';
 import { PAGE_CSS } from './page-css.ts';
 
@@ -38,9 +37,8 @@ window.addEventListener('resize', function () { for (var j = 0; j < charts.lengt
 window.__rotorCharts = charts.length;
 })();`;
 
-function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
+const RUNTIME_HASH = cspHash(RUNTIME);
+const PAGE_CSS_HASH = cspHash(PAGE_CSS);
 
 /** A chart's container; its option goes in a JSON block written by `htmlDocument`. */
 export function chartDiv(c: ChartSpec): string {
@@ -55,8 +53,8 @@ export function htmlDocument(title: string, body: string, charts: readonly Chart
   const bundle = echartsBundle();
   const csp = [
     "default-src 'none'",
-    `script-src ${sha256(bundle)} ${sha256(RUNTIME)}`,
-    `style-src ${sha256(PAGE_CSS)}`,
+    `script-src ${bundle.cspHash} ${RUNTIME_HASH}`,
+    `style-src ${PAGE_CSS_HASH}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -76,7 +74,7 @@ export function htmlDocument(title: string, body: string, charts: readonly Chart
     '<body>',
     body,
     data,
-    `<script>${bundle}</script>`,
+    `<script>${bundle.code}</script>`,
     `<script>${RUNTIME}</script>`,
     '</body>',
     '</html>',

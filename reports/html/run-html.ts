@@ -4,7 +4,7 @@ import { formatCell } from '../markdown/cells.ts';
 import { BLEND_NOTE, LISTINGS_NOTE, listingText } from '../model-section.ts';
 import type { RunReportModel } from '../model/run-model.ts';
 import { ruleDecision } from '../../engine/index.ts';
-import { ECHARTS_VERSION } from './echarts-bundle.ts';
+import { echartsBundle } from './echarts-bundle.ts';
 import { esc } from './escape.ts';
 import { chartDiv, htmlDocument } from './page.ts';
 import { htmlTable, kpi, signed, syntheticBanner } from './parts.ts';
@@ -29,7 +29,7 @@ function methodHtml(model: RunReportModel): string {
       ['Dataset hash', `<code>${esc(m.dataset.hash)}</code>`],
       ['Macro vintage', esc(m.vintage)],
       ['Trials behind this run', esc(m.trials === null ? 'one run (not picked from a sweep)' : `${m.trials} (picked from a sweep)`)],
-      ['Engine', esc(`rotor ${m.rotor}; charts: Apache ECharts ${ECHARTS_VERSION}`)],
+      ['Engine', esc(`rotor ${m.rotor}; charts: Apache ECharts ${echartsBundle().version}`)],
     ], { textCols: [0, 1] }),
     '<h3>Files</h3>',
     htmlTable(['File', 'Format', 'Rows', 'First', 'Last', 'Used in run', 'sha256'], m.files.map((f) => [esc(f.file), esc(f.format), esc(f.rows), esc(f.first), esc(f.last), esc(f.used), `<code>${esc(f.sha256.slice(0, 16))}</code>`])),
@@ -197,7 +197,7 @@ export function runHtml(model: RunReportModel, charts: readonly ChartSpec[] = ru
   if (model.notes.length) {
     body.push(section('Notes', `<ul class="log">${model.notes.slice(0, MAX_ROWS).map((n) => `<li>${esc(n.date ? `${n.date}: ` : '')}${esc(n.message)}</li>`).join('')}</ul>${model.notes.length > MAX_ROWS ? `<p>… and ${model.notes.length - MAX_ROWS} more in metrics.json</p>` : ''}`, 'notes'));
   }
-  body.push(`<footer>Written by rotor ${esc(model.method.rotor)}. Self-contained: no request leaves this page. Charts drawn with Apache ECharts ${esc(ECHARTS_VERSION)} (Apache License 2.0), inlined.</footer>`);
+  body.push(`<footer>Written by rotor ${esc(model.method.rotor)}. Self-contained: no request leaves this page. Charts drawn with Apache ECharts ${esc(echartsBundle().version)} (Apache License 2.0), inlined.</footer>`);
   body.push('</main>');
   return htmlDocument(`${model.title} · rotor report`, body.join('\n'), charts);
 }
