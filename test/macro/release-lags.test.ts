@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultRelease, employmentRelease, gdpAdvanceRelease, loadDataset, parseMacroLagFlags, readMacro, readMacroLagConfig, seriesKind } from '../../datasets/index.ts';
 
 describe('default publication lags, checked by hand against the calendar', () => {
-  it('CPI: the calendar\'s date (June 2024 → 2024-07-11); before it, period end + the month\'s lag (June 2003 → 06-30 + 22; January 2003 → 01-31 + 26)', () => {
+  it('CPI: the calendar\'s date (June 2024 → 2024-07-11, June 2003 → 2003-07-16); outside it, period end + the month\'s lag (June 1989 → 06-30 + 22; January 1989 → 01-31 + 26; November 2026 → 11-30 + 20)', () => {
     expect(defaultRelease('cpi', 'monthly', '2024-06-01')).toBe('2024-07-11');
-    expect(defaultRelease('cpi', 'monthly', '2003-06-01')).toBe('2003-07-22');
-    expect(defaultRelease('cpi', 'monthly', '2003-01-01')).toBe('2003-02-26');
-    expect(defaultRelease('cpi', 'monthly', '2003-03-01')).toBe('2003-04-20');
+    expect(defaultRelease('cpi', 'monthly', '2003-06-01')).toBe('2003-07-16');
+    expect(defaultRelease('cpi', 'monthly', '1989-06-01')).toBe('1989-07-22');
+    expect(defaultRelease('cpi', 'monthly', '1989-01-01')).toBe('1989-02-26');
+    expect(defaultRelease('cpi', 'monthly', '1989-03-01')).toBe('1989-04-20');
+    expect(defaultRelease('cpi', 'monthly', '2026-11-01')).toBe('2026-12-20');
   });
 
   it('UNRATE: third Friday after the week holding the 12th', () => {
@@ -25,11 +27,13 @@ describe('default publication lags, checked by hand against the calendar', () =>
     expect(defaultRelease('fed-funds', 'monthly', '2024-07-01')).toBe('2024-08-01');
   });
 
-  it('GDP advance estimate, the rule before the calendar: by the last weekday of the month after the quarter (2024Q2 → 07-31; 2024Q4 → 2025-01-31; 2021Q2 → 07-30)', () => {
+  it('GDP advance estimate, the rule outside the calendar: by the last weekday of the month after the quarter (2024Q2 → 07-31; 2024Q4 → 2025-01-31; 2027Q2 → 07-30)', () => {
     expect(gdpAdvanceRelease('2024-04-01')).toBe('2024-07-31');
     expect(gdpAdvanceRelease('2024-10-01')).toBe('2025-01-31');
-    expect(defaultRelease('gdp', 'quarterly', '2021-04-01')).toBe('2021-07-30'); // 07-31 is a Saturday
+    expect(defaultRelease('gdp', 'quarterly', '2027-04-01')).toBe('2027-07-30'); // 07-31 is a Saturday
+    expect(defaultRelease('gdp', 'quarterly', '1990-01-01')).toBe('1990-04-30'); // no dated source for 1990Q1
     expect(defaultRelease('gdp', 'quarterly', '2024-04-01')).toBe('2024-07-25'); // the calendar: BEA's date
+    expect(defaultRelease('gdp', 'quarterly', '2021-04-01')).toBe('2021-07-29'); // the calendar: ALFRED's first vintage
   });
 
   it('earnings: monthly interpolated TTM + 150 days; quarterly + 90 days', () => {
