@@ -13,7 +13,7 @@ import { calendarRelease } from './release-calendar.ts';
  * | `cpi` | CPI*, CUUR*, CUSR*, a `cpi` column | the calendar's actual date (1990-01 … 2026-10), else period end + the latest lag BLS used for that calendar month in the table: 26 days for January, 24 for February, 22 for April, June and September, 20 otherwise |
  * | `employment` | UNRATE, PAYEMS, U1RATE…U6RATE | the calendar's actual date (1990-01 … 2026-10), else BLS's rule: the third Friday after the week holding the 12th (mostly the first Friday of the next month, but e.g. Feb 2024 → 2024-03-08; a week later when that Friday is January 1st) |
  * | `fed-funds` | FEDFUNDS | a monthly average, known when the month ends: period end + 1 day |
- * | `gdp` | *GDP* | the calendar's actual date (1990Q2 … 2025Q4), else the advance estimate by the last weekday of the month after the quarter |
+ * | `gdp` | *GDP* | the calendar's actual date (1990Q2 … 2026Q3), else the advance estimate by the last weekday of the month after the quarter |
  * | `earnings` | *EPS*, *EARNINGS*, CAPE, `earnings`/`dividend`/`cape` columns | monthly (interpolated trailing-12-month figures need the next quarter's report): period end + 150 days; quarterly: quarter end + 90 days |
  * | `daily` | any daily series | the next day |
  * | `other` | anything else | weekly +7, monthly +45, quarterly +90, annual +180 days after period end |
