@@ -144,25 +144,31 @@ export function weightsChart(model: RunReportModel): ChartSpec | null {
   const s = model.series;
   if (s.weights.length === 0) return null;
   const n = s.dates.length;
+  const held = s.weights.map((w) => w.values);
   const cash = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    for (const w of s.weights) sum += Number.isFinite(w.values[i]) ? w.values[i] : 0;
+    for (let k = 0; k < held.length; k++) sum += Number.isFinite(held[k][i]) ? held[k][i] : 0;
     cash[i] = 1 - sum;
   }
-  const lines = [...s.weights.map((w) => w.values), cash];
+  const lines = [...held, cash];
   // Weights jump at trades and drift in between: keep the bars either side of every jump of more than 2 points, and
-  // one bar in `step` for the drift, so a week-long position still shows on a 30-year chart.
+  // one bar in `step` for the drift, so a week-long position still shows on a 30-year chart. Marked in place and
+  // read out in order (plain loops: every bar of a 30-year run, on cold code).
   const step = Math.max(1, Math.ceil(n / 800));
-  const keepSet = new Set<number>([0, n - 1]);
-  for (let i = 0; i < n; i += step) keepSet.add(i);
+  const kept = new Uint8Array(n);
+  kept[0] = kept[n - 1] = 1;
+  for (let i = 0; i < n; i += step) kept[i] = 1;
   for (let i = 1; i < n; i++) {
-    if (lines.some((l) => Math.abs((l[i] || 0) - (l[i - 1] || 0)) > 0.02)) {
-      keepSet.add(i - 1);
-      keepSet.add(i);
+    for (let k = 0; k < lines.length; k++) {
+      if (Math.abs((lines[k][i] || 0) - (lines[k][i - 1] || 0)) > 0.02) {
+        kept[i - 1] = kept[i] = 1;
+        break;
+      }
     }
   }
-  const keep = [...keepSet].sort((a, b) => a - b);
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (kept[i]) keep.push(i);
   const option = {
     ...timeFrame({ title: 'Holdings over time', subtitle: 'position value / equity at each close; cash is the rest', x: 'Date', y: 'Weight (% of equity)', yUnit: '%', value: 'pct' }),
     dataset: { source: rows(s.dates, lines, keep, 100, 1) },
