@@ -147,7 +147,7 @@ export class ColumnBasis {
   }
   /** Skew and kurtosis of the daily returns. */
   shape(): Pick<TailStats, 'skew' | 'kurtosis'> {
-    return (this.shapeMemo ??= shapeStats(this.returns as unknown as number[]));
+    return (this.shapeMemo ??= shapeStats(this.returns));
   }
 
   /** Every figure of the column. */

@@ -1,6 +1,5 @@
 /** Shape and tail statistics of a return sample. Formulas: METRICS.md. */
-import { sampleKurtosis, sampleSkewness, sampleStandardDeviation } from 'simple-statistics';
-import { ZERO_STDEV, finiteOrNull } from './util.ts';
+import { ZERO_STDEV, finiteOrNull, meanOf } from './util.ts';
 
 /** Linear-interpolation quantile of an ascending sample (numpy's default, R type 7); NaN when empty. */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
@@ -25,17 +24,34 @@ export interface TailStats {
   tailRatio: number | null;
 }
 
-/** Skew and kurtosis alone (no sort): what a sweep trial's row keeps for the deflated Sharpe ratio. */
-export function shapeStats(returns: readonly number[]): Pick<TailStats, 'skew' | 'kurtosis'> {
+/**
+ * Skew and kurtosis alone (no sort): what a sweep trial's row keeps for the deflated Sharpe ratio. simple-statistics'
+ * `sampleStandardDeviation`, `sampleSkewness` and `sampleKurtosis` (7.x) step for step, from one mean and one pass
+ * instead of three of each: the three sums of deviations are accumulated term by term as those functions accumulate
+ * them, so each figure is the same to the last bit.
+ */
+export function shapeStats(returns: ArrayLike<number>): Pick<TailStats, 'skew' | 'kurtosis'> {
   const n = returns.length;
-  const spread = n >= 2 && sampleStandardDeviation(returns as number[]) > ZERO_STDEV;
+  if (n < 2) return { skew: null, kurtosis: null };
+  const mean = meanOf(returns);
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = returns[i] - mean;
+    s2 += d * d;
+    s3 += d * d * d;
+    s4 += d * d * d * d;
+  }
+  const sd = Math.sqrt(s2 / (n - 1));
+  const spread = sd > ZERO_STDEV;
   return {
-    skew: spread && n >= 3 ? finiteOrNull(sampleSkewness(returns as number[])) : null,
-    kurtosis: spread && n >= 4 ? finiteOrNull(sampleKurtosis(returns as number[])) : null,
+    skew: spread && n >= 3 ? finiteOrNull((n * s3) / ((n - 1) * (n - 2) * Math.pow(sd, 3))) : null,
+    kurtosis: spread && n >= 4 ? finiteOrNull(((n - 1) / ((n - 2) * (n - 3))) * ((n * (n + 1) * s4) / (s2 * s2) - 3 * (n - 1))) : null,
   };
 }
 
-export function tailStats(returns: ArrayLike<number>, shape = shapeStats(Array.from(returns))): TailStats {
+export function tailStats(returns: ArrayLike<number>, shape = shapeStats(returns)): TailStats {
   const n = returns.length;
   // A typed array sorts numerically in native code; a comparator sort runs in the interpreter at start-up.
   const sorted = Float64Array.from(returns).sort();

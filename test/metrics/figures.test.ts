@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mean, sampleKurtosis, sampleSkewness, sampleStandardDeviation } from 'simple-statistics';
 import { resolveRun, runBacktest, type RunSettings } from '../../engine/index.ts';
 import { computeMetrics, FIGURE_PATHS, metricAt, metricFigures, type MetricsInput } from '../../engine/metrics/index.ts';
+import { shapeStats } from '../../engine/metrics/distribution.ts';
 import { objectivePaths } from '../../batch/metric-columns.ts';
 import { execute, loadRunData, loadStrategyRef, planRun } from '../../runs/index.ts';
 
@@ -67,6 +69,23 @@ describe('a sweep trial’s figures are the numbers metrics.json holds', () => {
     const ends = [eq[0], ...monthEnd.values()];
     const up = ends.slice(1).filter((v, k) => v / ends[k] - 1 > 0).length;
     expect(figures.positiveMonths).toBe(up / monthEnd.size);
+  });
+
+  it('skew and kurtosis from one pass equal simple-statistics bit for bit, on any sample (ties, tiny and constant ones)', () => {
+    const value = fc.oneof(fc.double({ min: -0.2, max: 0.2, noNaN: true }), fc.constantFrom(0, 0.01, -0.01, 1e-9));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 0, maxLength: 60 }), fc.integer({ min: 0, max: 3 }), (xs, repeat) => {
+        const sample = repeat === 0 ? xs : xs.map(() => xs[0] ?? 0); // a quarter of them constant
+        const n = sample.length;
+        const spread = n >= 2 && sampleStandardDeviation(sample) > 1e-12;
+        const finite = (v: number) => (Number.isFinite(v) ? v : null);
+        expect(shapeStats(Float64Array.from(sample))).toEqual({
+          skew: spread && n >= 3 ? finite(sampleSkewness(sample)) : null,
+          kurtosis: spread && n >= 4 ? finite(sampleKurtosis(sample)) : null,
+        });
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
   });
 
   it('the paths it derives alone include every number a trial row lists, so no row costs a whole computeMetrics', async () => {
