@@ -2,10 +2,9 @@
  * Portfolio versus benchmark: the benchmark's own column (the same figures as the strategy's), beta, alpha,
  * correlation, tracking error and information ratio. Formulas: METRICS.md.
  */
-import { mean, sampleCorrelation, sampleCovariance, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
 import { ColumnBasis, type ColumnMetrics } from './column.ts';
 import { dailyReturns } from './returns.ts';
-import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull } from './util.ts';
+import { TRADING_DAYS_PER_YEAR, ZERO_STDEV, finiteOrNull, meanOf, sampleSdOf } from './util.ts';
 
 export interface BenchmarkMetrics extends ColumnMetrics, BenchmarkPairs {
   symbol: string;
@@ -121,18 +120,35 @@ export class BenchmarkBasis {
     let trackingError: number | null = null;
     let informationRatio: number | null = null;
     if (xs.length >= 2) {
+      const m = xs.length - 1;
       const active = ys.map((y, i) => y - xs[i]);
-      const sdA = sampleStandardDeviation(active);
+      const meanA = meanOf(active);
+      const sdA = sampleSdOf(active, meanA);
       trackingError = finiteOrNull(sdA * Math.sqrt(TRADING_DAYS_PER_YEAR));
-      if (sdA > ZERO_STDEV) informationRatio = finiteOrNull((mean(active) * TRADING_DAYS_PER_YEAR) / (sdA * Math.sqrt(TRADING_DAYS_PER_YEAR)));
-      const sdB = sampleStandardDeviation(xs);
-      const sdP = sampleStandardDeviation(ys);
+      if (sdA > ZERO_STDEV) informationRatio = finiteOrNull((meanA * TRADING_DAYS_PER_YEAR) / (sdA * Math.sqrt(TRADING_DAYS_PER_YEAR)));
+      // simple-statistics' sampleStandardDeviation, sampleVariance, sampleCovariance(ys, xs) and sampleCorrelation(ys,
+      // xs) step for step, from one mean of each series and one pass instead of one per call (util.ts).
+      const meanB = meanOf(xs);
+      const meanP = meanOf(ys);
+      let sBB = 0;
+      let sPP = 0;
+      let sPB = 0;
+      for (let i = 0; i <= m; i++) {
+        const dB = xs[i] - meanB;
+        const dP = ys[i] - meanP;
+        sBB += dB * dB;
+        sPP += dP * dP;
+        sPB += dP * dB;
+      }
+      const sdB = Math.sqrt(sBB / m);
+      const sdP = Math.sqrt(sPP / m);
       if (sdB > ZERO_STDEV) {
-        beta = finiteOrNull(sampleCovariance(ys, xs) / sampleVariance(xs));
+        const cov = sPB / m;
+        beta = finiteOrNull(cov / (sBB / m));
         if (beta !== null) {
-          alpha = finiteOrNull((mean(ys) - rf - beta * (mean(xs) - rf)) * TRADING_DAYS_PER_YEAR);
+          alpha = finiteOrNull((meanP - rf - beta * (meanB - rf)) * TRADING_DAYS_PER_YEAR);
         }
-        if (sdP > ZERO_STDEV) correlation = finiteOrNull(sampleCorrelation(ys, xs));
+        if (sdP > ZERO_STDEV) correlation = finiteOrNull(cov / sdP / sdB);
       }
     }
     return { pairedDays: xs.length, beta, alpha, correlation, trackingError, informationRatio };

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
-import { computeMetrics } from '../../engine/metrics/index.ts';
+import { mean, sampleCorrelation, sampleCovariance, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
+import { computeMetrics, dailyRiskFree } from '../../engine/metrics/index.ts';
 import { expectPlainJson, makeCurve } from './helpers.ts';
 
 const dates = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'];
@@ -9,6 +11,44 @@ const bench = [100, 110, 99, 108.9, 119.79];
 const port = [100, 120, 96, 115.2, 138.24];
 
 describe('benchmark statistics', () => {
+  it('beta, alpha, correlation, tracking error and information ratio equal simple-statistics bit for bit over the paired days', () => {
+    const price = fc.oneof(fc.double({ min: 50, max: 150, noNaN: true }), fc.constant(NaN));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(price, fc.double({ min: 50, max: 150, noNaN: true })), { minLength: 2, maxLength: 40 }), (rows) => {
+        const days = rows.map((_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+        const b = Float64Array.from(rows.map((r) => r[0]));
+        const p = rows.map((r) => r[1]);
+        const got = computeMetrics({ curve: makeCurve(days, p), trades: [], riskFree: 0.03, benchmark: { symbol: 'B', prices: b } }).benchmark!;
+        const xs: number[] = [];
+        const ys: number[] = [];
+        for (let j = 1; j < rows.length; j++) {
+          const rb = b[j] / b[j - 1] - 1;
+          if (Number.isFinite(rb)) {
+            xs.push(rb);
+            ys.push(p[j] / p[j - 1] - 1);
+          }
+        }
+        const rfd = dailyRiskFree(0.03);
+        const fin = (v: number) => (Number.isFinite(v) ? v : null);
+        const want = { beta: null as number | null, alpha: null as number | null, correlation: null as number | null, trackingError: null as number | null, informationRatio: null as number | null };
+        if (xs.length >= 2) {
+          const active = ys.map((y, i) => y - xs[i]);
+          const sdA = sampleStandardDeviation(active);
+          want.trackingError = fin(sdA * Math.sqrt(252));
+          if (sdA > 1e-12) want.informationRatio = fin((mean(active) * 252) / (sdA * Math.sqrt(252)));
+          if (sampleStandardDeviation(xs) > 1e-12) {
+            want.beta = fin(sampleCovariance(ys, xs) / sampleVariance(xs));
+            if (want.beta !== null) want.alpha = fin((mean(ys) - rfd - want.beta * (mean(xs) - rfd)) * 252);
+            if (sampleStandardDeviation(ys) > 1e-12) want.correlation = fin(sampleCorrelation(ys, xs));
+          }
+        }
+        expect(got.pairedDays).toBe(xs.length);
+        expect({ beta: got.beta, alpha: got.alpha, correlation: got.correlation, trackingError: got.trackingError, informationRatio: got.informationRatio }).toEqual(want);
+      }),
+      { numRuns: 1000, seed: 23 },
+    );
+  });
+
   it('beta = 2 for a portfolio whose daily returns are twice the benchmark; alpha 0 at rf 0', () => {
     // cov(2x, x)/var(x) = 2; correlation 1; alpha = (mean(2x) − 2 mean(x))·252 = 0.
     // Benchmark: total return 119.79/100 − 1 = 0.1979 over 4 calendar days → CAGR = 1.1979^(365.25/4) − 1.
