@@ -78,7 +78,8 @@ export function employmentRelease(periodStart: string): string {
 /**
  * Days after the end of a reference month by which BLS had published its CPI, by calendar month: the latest of each
  * month in the calendar 2004–2026 outside the shutdowns (January's report came as late as 2015-02-26, February's
- * 2015-03-24). For the months before the calendar starts, where a day too early would leak.
+ * 2015-03-24), and never earlier than any of 1990–2026. For the months the calendar has no row for, where a day too
+ * early would leak.
  */
 const CPI_LAG_BY_MONTH = [26, 24, 20, 22, 20, 22, 20, 20, 22, 20, 20, 20];
 

@@ -1,7 +1,8 @@
 import type { DecisionRecord, EquityCurve, Trade } from '../engine/index.ts';
 
 /** Shortest text that reads back to the same double; money in CSVs must round-trip exactly. */
-function num(v: number): string {
+/** A number cell as rotor writes it: shortest round-trip decimal, empty where undefined. */
+export function csvNumber(v: number): string {
   return Number.isFinite(v) ? String(v) : '';
 }
 
@@ -11,8 +12,8 @@ export function equityCsv(curve: EquityCurve): string {
   // Built by concatenation, not as cell arrays joined: one of a run's largest files, written on cold code.
   let out = ['date', 'equity', 'cash', ...curve.symbols].join(',') + '\n';
   for (let r = 0; r < curve.dates.length; r++) {
-    let line = `${curve.dates[r]},${num(curve.equity[r])},${num(curve.cash[r])}`;
-    for (let k = 0; k < n; k++) line += `,${num(curve.positionValues[r * n + k])}`;
+    let line = `${curve.dates[r]},${csvNumber(curve.equity[r])},${csvNumber(curve.cash[r])}`;
+    for (let k = 0; k < n; k++) line += `,${csvNumber(curve.positionValues[r * n + k])}`;
     out += line + '\n';
   }
   return out;
@@ -26,7 +27,7 @@ function quote(text: string): string {
 export function tradesCsv(trades: readonly Trade[]): string {
   const lines = ['date,symbol,side,quantity,price,commission,slippage,reason'];
   for (const t of trades) {
-    lines.push([t.date, t.symbol, t.side, num(t.quantity), num(t.price), num(t.commission), num(t.slippage), quote(t.reason)].join(','));
+    lines.push([t.date, t.symbol, t.side, csvNumber(t.quantity), csvNumber(t.price), csvNumber(t.commission), csvNumber(t.slippage), quote(t.reason)].join(','));
   }
   return lines.join('\n') + '\n';
 }

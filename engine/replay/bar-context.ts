@@ -13,7 +13,7 @@ import { isMonthEnd, isQuarterEnd, tradingDayOfMonth, type TradingDayOfMonth } f
 
 /** An order a strategy placed, waiting for the run's fill time. */
 export type PendingOrder =
-  | { kind: 'target'; weights: Float64Array; reason: string; /** Indices with a non-zero weight, ascending. */ named: Int32Array }
+  | { kind: 'target'; weights: Float64Array; reason: string; /** Indices with a non-zero weight (the fill sorts what it prices). */ named: Int32Array }
   | { kind: 'quantity'; symbol: number; quantity: number; reason: string };
 
 /**
@@ -274,7 +274,7 @@ export class BarContext implements StrategyContext {
     // A later rebalance in the same decision replaces an earlier one; share orders are kept.
     this.pending = this.pending.filter((o) => o.kind !== 'target');
     // The fill prices and visits these (with the held ones) instead of scanning the whole target.
-    const named = this.namedScratch.slice(0, count).sort();
+    const named = this.namedScratch.slice(0, count);
     this.pending.push({ kind: 'target', weights: target, reason, named });
   }
 

@@ -1,15 +1,12 @@
 import type { RoundTrip } from '../../engine/metrics/index.ts';
 import type { PriceSeries } from '../model/run-inputs.ts';
-
-function num(v: number): string {
-  return Number.isFinite(v) ? String(v) : '';
-}
+import { csvNumber } from '../csv-writers.ts';
 
 /** round-trips.csv: one FIFO slice per row (see METRICS.md, "Round trips"). */
 export function roundTripsCsv(trips: readonly RoundTrip[]): string {
   const lines = ['symbol,direction,entry_date,exit_date,holding_days,quantity,cost,proceeds,pnl,return'];
   for (const r of trips) {
-    lines.push([r.symbol, r.direction, r.openDate, r.closeDate, num(r.holdingDays), num(r.quantity), num(r.cost), num(r.proceeds), num(r.pnl), num(r.ret)].join(','));
+    lines.push([r.symbol, r.direction, r.openDate, r.closeDate, csvNumber(r.holdingDays), csvNumber(r.quantity), csvNumber(r.cost), csvNumber(r.proceeds), csvNumber(r.pnl), csvNumber(r.ret)].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -20,7 +17,7 @@ export function pricesCsv(dates: readonly string[], series: readonly PriceSeries
   let out = ['date', ...series.map((s) => s.symbol)].join(',') + '\n';
   for (let i = 0; i < dates.length; i++) {
     let line = dates[i];
-    for (let k = 0; k < series.length; k++) line += `,${num(series[k].prices[i])}`;
+    for (let k = 0; k < series.length; k++) line += `,${csvNumber(series[k].prices[i])}`;
     out += line + '\n';
   }
   return out;
