@@ -155,8 +155,8 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     // Cost is monotone in the scale (commission minimums included), so bisection finds the largest that fits.
     // It is monotone in floating point too (each term's steps round monotonically, and so does each addition in
     // the fixed order), so one evaluation decides every scale on its side: `fits` and `over` bound what is known,
-    // and the bisection evaluates cost only between them. Two evaluations just around the proportional guess make
-    // that gap tiny; the steps taken, and so the scale, are those of evaluating at every midpoint.
+    // and the bisection evaluates cost only between them. Evaluations just around the proportional guess make that
+    // gap tiny; the steps taken, and so the scale, are those of evaluating at every midpoint.
     let fits = -1;
     let over = 1;
     const fitsAt = (s: number): boolean => {
@@ -170,10 +170,10 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
       return false;
     };
     const guess = available / full;
-    if (guess > 0 && guess < 1) {
-      fitsAt(guess * (1 - 1e-12));
-      fitsAt(guess * (1 + 1e-12));
-    }
+    // Cost is proportional to the scale but for rounding (and commission minimums, whole shares), so the boundary is
+    // mostly within a few ulps of the guess: a bracket that tight leaves the bisection a few evaluations; a wider one
+    // is tried when it does not hold.
+    if (guess > 0 && guess < 1) for (const e of [4e-15, 1e-12]) if (fitsAt(guess * (1 - e)) && !fitsAt(guess * (1 + e))) break;
     let lo = 0;
     let hi = 1;
     for (let i = 0; i < 60; i++) {

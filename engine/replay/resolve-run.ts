@@ -36,7 +36,13 @@ export function resolveRun(strategy: Strategy, params?: Readonly<Record<string, 
     const names = guardedCall(strategy, hook, () => resolveSymbols(strategy[hook], strict));
     for (const n of names) checkSymbolName(n, `strategy ${strategy.name}'s ${hook}`);
     // A name listed twice would be one position holding two weights (a leg's object keeps only the last).
-    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    const seen = new Set<string>();
+    // By a Set, not indexOf: a sweep checks its universe on every trial, and a wide one is thousands of names.
+    const twice = names.find((n) => {
+      if (seen.has(n)) return true;
+      seen.add(n);
+      return false;
+    });
     if (twice !== undefined) throw new RotorError(`strategy ${strategy.name}'s ${hook} lists ${twice} twice (${names.join(', ')}): name each once`);
     return names;
   };
