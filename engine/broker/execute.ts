@@ -171,9 +171,9 @@ export function executeDeltas(portfolio: Portfolio, delta: Float64Array, fill: F
     };
     const guess = available / full;
     // Cost is proportional to the scale but for rounding (and commission minimums, whole shares), so the boundary is
-    // mostly within a few ulps of the guess: a bracket that tight leaves the bisection a few evaluations; a wider one
-    // is tried when it does not hold.
-    if (guess > 0 && guess < 1) for (const e of [4e-15, 1e-12]) if (fitsAt(guess * (1 - e)) && !fitsAt(guess * (1 + e))) break;
+    // mostly within a few ulps of the guess: a bracket that tight leaves the bisection a few evaluations; wider ones
+    // are tried when it does not hold.
+    if (guess > 0 && guess < 1) for (const e of [2.5e-16, 2e-15, 1e-12]) if (fitsAt(guess * (1 - e)) && !fitsAt(guess * (1 + e))) break;
     let lo = 0;
     let hi = 1;
     for (let i = 0; i < 60; i++) {
