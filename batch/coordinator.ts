@@ -244,13 +244,19 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   const curves: TrialCurve[] = [];
   let bestFiles: Record<string, string> | undefined;
   const wanted = o.curves ?? 0;
-  // The best trial first: its full run gives both its curve and best/.
+  // The best trial first: its full run gives both its curve and best/. The others give a curve only, which needs
+  // neither their metrics nor anything else recorded.
   for (const [k, row] of top.slice(0, Math.max(wanted, o.keep === 'best' ? 1 : 0)).entries()) {
+    if (k > 0 || o.keep !== 'best') {
+      const curve = o.context.curve(row.trial);
+      if (curve) curves.push({ trial: row.trial, ...curve });
+      continue;
+    }
     const { execution, run } = o.context.run(row.trial, true);
     const result = execution?.result;
     if (!result) continue;
-    if (k < wanted) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
-    if (k === 0 && o.keep === 'best' && execution.outcome.metrics && run) {
+    if (wanted > 0) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
+    if (execution.outcome.metrics && run) {
       const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
       await loadSvgCharts(); // best/report.md's images
       bestFiles = runFiles(record, result, { market: o.dataset.market });

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, priceView, resolveRun, type MacroSeries, type MarketData, type ParamValue, type PriceBasis, type PriceView, type Strategy } from '../engine/index.ts';
+import { DEFAULT_SETTINGS, priceView, resolveRun, runBacktest, type MacroSeries, type MarketData, type ParamValue, type PriceBasis, type PriceView, type Strategy } from '../engine/index.ts';
 import { execute, failedOutcome, planRun, runError, runKey, ROTOR_VERSION, type Execution, type RunPlan } from '../runs/index.ts';
 import { blockSums } from './blocks.ts';
 import { METRIC_COLUMNS, metricAt } from './metric-columns.ts';
@@ -74,6 +74,23 @@ export class TrialContext {
     const t = trialAt(this.plan, i);
     const outcome = failedOutcome(run!.key, { message, internal: true });
     return rowOf(this.plan, i, t.label ?? null, run!.resolved.strategy.name, run!.spec.params as Record<string, ParamValue>, { outcome });
+  }
+
+  /**
+   * Trial i's equity curve alone, for a report's top curves: its backtest with nothing else recorded and no metrics
+   * (equity is the same whatever is recorded). Undefined when it does not run.
+   */
+  curve(i: number): { dates: string[]; equity: Float64Array } | undefined {
+    const { run } = this.planTrial(i);
+    if (!run) return undefined;
+    try {
+      const { resolved, spec } = run;
+      const record = { positions: false, decisions: false };
+      const { curve } = runBacktest({ market: this.market, macro: this.macro, strategy: resolved.strategy, resolved, view: this.view(spec.settings.prices), record });
+      return { dates: curve.dates, equity: curve.equity };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Run trial i; `full` keeps the result for writing its folder. */
