@@ -82,8 +82,43 @@ export function normaliseHeader(name: string): string {
 /** Re-exported from the engine's calendar, where settings check dates too. */
 export { isIsoDate } from '../engine/calendar/iso-date.ts';
 
-/** A plain decimal: digits, an optional point and fraction, an optional leading minus. */
-const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** 10^0 … 10^22: every one exactly a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A plain decimal (/^-?(\d+(\.\d*)?|\.\d+)$/) as a number, or undefined for anything else; read character by
+ * character, since a cold load reads millions of cells. Digits d with f of them after the point are the integer
+ * d / 10^f: when d < 2^53 and f ≤ 22 both are exact doubles, so one division rounds correctly, as Number() does
+ * (Clinger's fast path); longer numbers go to Number().
+ */
+export function parseDecimal(text: string): number | undefined {
+  const n = text.length;
+  const negative = text.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  let value = 0;
+  for (; i < n; i++, whole++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    value = 10 * value + c;
+  }
+  let digits = whole;
+  let fraction = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return undefined;
+    for (i++; i < n; i++, fraction++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      value = 10 * value + c;
+    }
+    digits += fraction;
+  }
+  if (digits === 0) return undefined;
+  // Up to 15 digits the integer is below 2^53 and every step above was exact.
+  if (digits > 15 || fraction > 22) return Number(text);
+  const v = fraction === 0 ? value : value / POWERS_OF_TEN[fraction];
+  return negative ? -v : v;
+}
 
 /**
  * An empty cell (or one of the format's missing markers) is unknown: NaN. Anything else must be a plain decimal
@@ -91,8 +126,8 @@ const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * (undefined, an error at the caller), since JavaScript's Number() would take several of them silently.
  */
 export function parseCell(text: string, missing: readonly string[] = []): number | undefined {
-  if (text === '' || missing.includes(text.trim())) return NaN;
-  return DECIMAL.test(text) ? Number(text) : undefined;
+  if (text === '' || (missing.length > 0 && missing.includes(text.trim()))) return NaN;
+  return parseDecimal(text);
 }
 
 /** Shortest faithful text of a number for messages and tables (NaN shown as empty). */

@@ -54,6 +54,7 @@ export function parsePrices(file: string, text: string): PriceTable {
   const dates: string[] = new Array(n);
   const lines = new Int32Array(n);
   const present = (Object.entries(layout.columns) as [PriceField, number][]).filter(([, i]) => i !== undefined);
+  const aliases = Object.entries(layout.aliases) as [PriceField, PriceField][];
   let k = 0;
   for (let r = 0; r < n; r++) {
     const { line, cells } = table.rows[r];
@@ -76,7 +77,7 @@ export function parsePrices(file: string, text: string): PriceTable {
       for (const f of PRICE_FIELDS) columns[f][k] = NaN;
       continue;
     }
-    for (const [field, from] of Object.entries(layout.aliases) as [PriceField, PriceField][]) columns[field][k] = columns[from][k];
+    for (const [field, from] of aliases) columns[field][k] = columns[from][k];
     checkRow(log, line, columns, k);
     k++;
   }
@@ -112,13 +113,20 @@ function checkRow(log: IssueLog, line: number, c: Record<PriceField, Float64Arra
   const l = c.low[r];
   const close = c.close[r];
   const a = c.adjClose[r];
-  for (const [name, v] of [['open', o], ['high', h], ['low', l], ['close', close], ['adj_close', a]] as const) {
-    if (v <= 0) log.error(line, 'non-positive-price', `${name} must be > 0, found ${v}`, String(v));
-  }
+  // One call per price, not a list of them per row: a cold load checks every row of every file.
+  positive(log, line, 'open', o);
+  positive(log, line, 'high', h);
+  positive(log, line, 'low', l);
+  positive(log, line, 'close', close);
+  positive(log, line, 'adj_close', a);
   if (c.volume[r] < 0) log.error(line, 'negative-volume', `volume must be ≥ 0, found ${c.volume[r]}`, String(c.volume[r]));
   if (Number.isNaN(close) && Number.isNaN(a)) log.error(line, 'no-price', 'neither close nor adj_close is given');
   if (h < l) log.error(line, 'high-below-low', `high ${h} is below low ${l}`, `${h} < ${l}`);
   else if (close > h || close < l) log.error(line, 'close-outside-range', `close ${close} is outside [low ${l}, high ${h}]`, String(close));
+}
+
+function positive(log: IssueLog, line: number, name: string, v: number): void {
+  if (v <= 0) log.error(line, 'non-positive-price', `${name} must be > 0, found ${v}`, String(v));
 }
 
 /** The bars of one symbol from a parsed table (the table must have no errors). */
