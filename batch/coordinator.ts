@@ -11,7 +11,7 @@ import { paramColumns, planIdentity, trialCount, type BatchPlan } from './plan.t
 import { runChunks } from './schedule.ts';
 import { better } from './summary.ts';
 import { trialsCsvHeader, trialsCsvLine } from './trial-files.ts';
-import type { ChunkRunner } from './runners.ts';
+import type { ChunkRunner, TrialEquity } from './runners.ts';
 import type { TrialContext, TrialRow } from './trial.ts';
 
 export type Keep = 'best' | 'all' | 'none';
@@ -76,6 +76,22 @@ export interface CoordinatorResult {
 }
 
 const MARKER = 'sweep.json';
+
+/** The `count` best ok trials of the finished ledger, best first (ties as `better` breaks them). */
+function bestRows(ledger: Ledger, n: number, minimize: boolean, count: number): TrialRow[] {
+  const order = better(minimize);
+  const top: TrialRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = ledger.row(i);
+    if (row.status !== 'ok') continue;
+    if (top.length < count || order(row, top[top.length - 1]) < 0) {
+      top.push(row);
+      top.sort(order);
+      if (top.length > count) top.pop();
+    }
+  }
+  return top;
+}
 
 /** The sweep's folder: fresh (replacing an earlier rotor sweep), or the one a resume continues, checked first. */
 function prepareFolder(out: string, plan: BatchPlan, resume: boolean): void {
@@ -179,7 +195,10 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     o.onProgress?.({ done: ledger.done, total: n, failed, rate, etaSeconds: rate > 0 ? (n - ledger.done) / rate : null });
   };
   report();
+  const wanted = o.curves ?? 0;
   let complete: boolean;
+  let top: TrialRow[] = [];
+  let pooled: (TrialEquity | undefined)[] | undefined;
   try {
     complete = await runChunks(o.runner, pending, {
       targetChunkMs: o.targetChunkMs ?? 50,
@@ -195,6 +214,11 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
         report();
       },
     });
+    if (complete) {
+      top = bestRows(ledger, n, plan.minimize, Math.max(1, wanted));
+      // The top curves where the trials ran, warm and side by side, before the workers stop; else in this thread.
+      if (wanted > 0 && o.runner.curves) pooled = await o.runner.curves(top.slice(0, wanted).map((r) => r.trial)).catch(() => undefined);
+    }
   } finally {
     await o.runner.close();
   }
@@ -212,17 +236,6 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   const rowsInOrder = function* () {
     for (let i = 0; i < n; i++) yield ledger.row(i);
   };
-  const order = better(plan.minimize);
-  const top: TrialRow[] = [];
-  const keepTop = Math.max(1, o.curves ?? 0);
-  for (const row of rowsInOrder()) {
-    if (row.status !== 'ok') continue;
-    if (top.length < keepTop || order(row, top[top.length - 1]) < 0) {
-      top.push(row);
-      top.sort(order);
-      if (top.length > keepTop) top.pop();
-    }
-  }
   const best = top[0] ?? null;
   const params = paramColumns(plan);
   const batch = plan.kind === 'batch';
@@ -243,24 +256,20 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   const files: Record<string, string> = { ...extraFiles };
   const curves: TrialCurve[] = [];
   let bestFiles: Record<string, string> | undefined;
-  const wanted = o.curves ?? 0;
-  // The best trial first: its full run gives both its curve and best/. The others give a curve only, which needs
-  // neither their metrics nor anything else recorded.
   for (const [k, row] of top.slice(0, Math.max(wanted, o.keep === 'best' ? 1 : 0)).entries()) {
-    if (k > 0 || o.keep !== 'best') {
-      const curve = o.context.curve(row.trial);
-      if (curve) curves.push({ trial: row.trial, ...curve });
-      continue;
-    }
-    const { execution, run } = o.context.run(row.trial, true);
-    const result = execution?.result;
-    if (!result) continue;
-    if (wanted > 0) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
-    if (execution.outcome.metrics && run) {
-      const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
-      await loadSvgCharts(); // best/report.md's images
-      bestFiles = runFiles(record, result, { market: o.dataset.market });
-    }
+    let curve = pooled?.[k];
+    if (k === 0 && o.keep === 'best') {
+      // best/ is the best trial's full run, which gives its curve too.
+      const { execution, run } = o.context.run(row.trial, true);
+      const result = execution?.result;
+      if (result && execution.outcome.metrics && run) {
+        const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
+        await loadSvgCharts(); // best/report.md's images
+        bestFiles = runFiles(record, result, { market: o.dataset.market });
+        curve ??= { dates: result.curve.dates, equity: result.curve.equity };
+      }
+    } else if (k < wanted) curve ??= o.context.curve(row.trial); // a curve needs neither metrics nor anything else recorded
+    if (curve && k < wanted) curves.push({ trial: row.trial, ...curve });
   }
   if (wanted) files[CURVES_FILE] = curvesCsv(curves);
   // best/ is a run folder, swapped in whole; the summary files beside it are each renamed into place.

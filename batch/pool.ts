@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROTOR_ROOT } from '../datasets/index.ts';
-import type { ChunkRunner, WorkerInit } from './runners.ts';
+import type { ChunkRunner, TrialEquity, WorkerInit } from './runners.ts';
 import type { TrialRow } from './trial.ts';
 
 /** The built worker when rotor runs built (dist/), else the source entry that loads tsx first. */
@@ -38,6 +38,8 @@ export async function poolRunner(init: WorkerInit, options: PoolOptions): Promis
   return {
     slots: options.workers,
     run: (trials, signal) => pool.run({ trials: [...trials] }, { signal }) as Promise<TrialRow[]>,
+    // One task per curve, so that every worker takes a share.
+    curves: (trials) => Promise.all(trials.map((t) => pool.run({ trials: [t], curves: true }).then((c: (TrialEquity | undefined)[]) => c[0]))),
     close: () => pool.destroy(),
   };
 }

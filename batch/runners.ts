@@ -18,7 +18,15 @@ export interface ChunkRunner {
    * workers); the contract is runChunks': rows to onRows, false when stopped by the signal.
    */
   schedule?(pending: readonly number[], options: ScheduleOptions): Promise<boolean>;
+  /** The equity curves of these trials, computed where the trials ran (warm, and in parallel); absent: this thread. */
+  curves?(trials: readonly number[]): Promise<(TrialEquity | undefined)[]>;
   close(): Promise<void>;
+}
+
+/** A trial's daily equity, as a report draws it (see TrialContext.curve). */
+export interface TrialEquity {
+  dates: string[];
+  equity: Float64Array;
 }
 
 /** With `--keep all`, each trial's full run folder is written where it runs, under `trials/NNNN/`. */

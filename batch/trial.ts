@@ -3,6 +3,7 @@ import { execute, failedOutcome, planRun, runError, runKey, ROTOR_VERSION, type 
 import { blockSums } from './blocks.ts';
 import { METRIC_COLUMNS, metricAt } from './metric-columns.ts';
 import { trialAt, type BatchPlan } from './plan.ts';
+import type { TrialEquity } from './runners.ts';
 
 /** One line of the ledger and of trials.jsonl: a trial's params, its figures and the key of the run behind them. */
 export interface TrialRow {
@@ -80,7 +81,7 @@ export class TrialContext {
    * Trial i's equity curve alone, for a report's top curves: its backtest with nothing else recorded and no metrics
    * (equity is the same whatever is recorded). Undefined when it does not run.
    */
-  curve(i: number): { dates: string[]; equity: Float64Array } | undefined {
+  curve(i: number): TrialEquity | undefined {
     const { run } = this.planTrial(i);
     if (!run) return undefined;
     try {

@@ -45,7 +45,8 @@ describe.skipIf(!HAVE_SHARED_DATA)('rotor sweep on ../shared/data', () => {
     const dir = tmp();
     const args = (w: string) => ['sweep', 'strategies/examples/streak-rotation.ts', ...data, '--grid', 'days=3..5', '--grid', 'hold=10,20,40', '--workers', w, '--out', join(dir, `w${w}`), '--quiet'];
     for (const w of ['0', '1', '2']) expect(rotor(args(w)).status).toBe(0);
-    for (const f of ['trials.csv', 'trials.jsonl', 'summary.md']) {
+    // curves.csv too: with workers its curves are drawn on them, with 0 in this thread.
+    for (const f of ['trials.csv', 'trials.jsonl', 'summary.md', 'curves.csv']) {
       expect(read(join(dir, 'w1'), f)).toBe(read(join(dir, 'w0'), f));
       expect(read(join(dir, 'w2'), f)).toBe(read(join(dir, 'w0'), f));
     }
