@@ -199,6 +199,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   let complete: boolean;
   let top: TrialRow[] = [];
   let pooled: (TrialEquity | undefined)[] | undefined;
+  let trialsEnd = 0;
   try {
     complete = await runChunks(o.runner, pending, {
       targetChunkMs: o.targetChunkMs ?? 50,
@@ -214,6 +215,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
         report();
       },
     });
+    trialsEnd = performance.now();
     if (complete) {
       top = bestRows(ledger, n, plan.minimize, Math.max(1, wanted));
       // The top curves where the trials ran, warm and side by side, before the workers stop; else in this thread.
@@ -222,7 +224,8 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   } finally {
     await o.runner.close();
   }
-  const seconds = (performance.now() - t0) / 1000;
+  // The trials' time: not the curves drawn after them, nor the pool's closing.
+  const seconds = (trialsEnd - t0) / 1000;
   // maxRSS covers the worker threads too: they live in this process.
   const timings = { ...running, finished: new Date().toISOString(), seconds, trialsRun: ran, trialsPerSecond: seconds > 0 ? ran / seconds : null, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
   const counts = { ok: ledger.done - failed, failed };
