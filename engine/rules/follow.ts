@@ -31,10 +31,9 @@ export function follow(rule: Rule, legs: Legs): Follower {
       const s = part.state(ctx);
       const state = s !== 'unknown' ? s : legs.unknownAs === 'keep' && current ? current : 'false';
       if (state === current) {
-        const event = part.event(ctx);
-        if (event && ctx.recordsDecisions !== false) {
-          explainDecision(ctx, 'signal', part.evaluation(ctx), `${event}; keep ${describeWeights(state === 'true' ? legs.whenTrue : legs.whenFalse)}`);
-        }
+        // An event is only ever logged: a run that logs no decisions (a sweep trial) does not ask for it.
+        const event = ctx.recordsDecisions !== false ? part.event(ctx) : undefined;
+        if (event) explainDecision(ctx, 'signal', part.evaluation(ctx), `${event}; keep ${describeWeights(state === 'true' ? legs.whenTrue : legs.whenFalse)}`);
         return undefined;
       }
       const weights = state === 'true' ? legs.whenTrue : legs.whenFalse;
