@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
-const RESULT_FILES = /(equity|trades|decisions|round-trips|trials)\.(csv|jsonl)$|metrics\.json$|positions\.csv$/;
+const RESULT_FILES = /(equity|trades|decisions|round-trips|trials|curves)\.(csv|jsonl)$|metrics\.json$|positions\.csv$/;
 
 function digestFolder(dir) {
   const out = {};
