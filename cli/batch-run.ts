@@ -82,6 +82,8 @@ export async function runBatchFlags(
   process.once('SIGINT', onSigint);
   process.once('SIGTERM', onSigint);
   const progress = await progressReporter(flags.quiet, label, queue && (() => queue.workersSeen()));
+  // ECharts' SVG renderer (report.md's images) loads while workers run the trials, when this thread only waits.
+  if (queue || workers > 0) loadSvgCharts().catch(() => {}); // awaited below, where a failure is met
   try {
     const result = await coordinate({
       plan,
