@@ -72,7 +72,8 @@ export function bareStreakTrial(market: MarketData, view: PriceView, start: numb
 
 /**
  * The bench's momentum rotation: on the first bar of each month, the top `topFraction` of the symbols by
- * `lookback`-bar return, equal weight, filled at the next open; equity and every position's value kept per bar.
+ * `lookback`-bar return, equal weight, filled at the next open; equity and every position's value kept per bar, as
+ * the engine keeps them: the held symbols' values, bar by bar.
  */
 export function bareMomentum(market: MarketData, view: PriceView, topFraction = 0.1, lookback = 126): () => number {
   const n = market.symbols.length;
@@ -87,7 +88,10 @@ export function bareMomentum(market: MarketData, view: PriceView, topFraction = 
   const dates = market.dates;
   return () => {
     const equity = new Float64Array(bars);
-    const positions = new Float64Array(bars * n);
+    const rowStart = new Int32Array(bars + 1);
+    let cols = new Int32Array(bars * 4);
+    let vals = new Float64Array(bars * 4);
+    let kept = 0;
     q.fill(0);
     let money = 100_000;
     let pending = false;
@@ -115,13 +119,22 @@ export function bareMomentum(market: MarketData, view: PriceView, topFraction = 
         pending = false;
       }
       let value = money;
-      const row = t * n;
       for (let k = 0; k < n; k++) {
         if (q[k] === 0) continue;
         const v = q[k] * close[k][t];
-        positions[row + k] = v;
+        if (kept === vals.length) {
+          const c = new Int32Array(2 * kept);
+          c.set(cols);
+          cols = c;
+          const v2 = new Float64Array(2 * kept);
+          v2.set(vals);
+          vals = v2;
+        }
+        cols[kept] = k;
+        vals[kept++] = v;
         value += v;
       }
+      rowStart[t + 1] = kept;
       equity[t] = value;
       if (t > 0 && dates[t].charCodeAt(6) !== dates[t - 1].charCodeAt(6)) {
         let valid = 0;

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { EquityCurve } from '../engine/index.ts';
+import { positionRows, type EquityCurve } from '../engine/index.ts';
 import { computeMetrics, type Metrics } from '../engine/metrics/index.ts';
 import { METRIC_COLUMNS, metricAt } from '../batch/index.ts';
 import { batchReportFiles, fixed, loadSvgCharts, pct, StagedFolder, type BatchReportInput } from '../reports/index.ts';
@@ -23,14 +23,13 @@ function sliceCurve(c: EquityCurve, from: string, to: string): EquityCurve {
   const a = c.dates.findIndex((d) => d >= from);
   let b = c.dates.length;
   while (b > 0 && c.dates[b - 1] > to) b--;
-  const n = c.symbols.length;
   return {
     dates: c.dates.slice(a, b),
     equity: c.equity.slice(a, b),
     grossEquity: c.grossEquity.slice(a, b),
     cash: c.cash.slice(a, b),
     symbols: c.symbols,
-    positionValues: c.positionValues.slice(a * n, b * n),
+    positions: positionRows(c.positions, a, b),
   };
 }
 

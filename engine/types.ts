@@ -99,18 +99,29 @@ export interface EquityCurve {
   /** Equity with every commission and slippage paid so far added back (costs not compounded). */
   grossEquity: Float64Array;
   cash: Float64Array;
-  /** Symbols of `positionValues`, in column order. */
+  /** Symbols of `positions`, in column order. */
   symbols: string[];
   /**
-   * Row-major: positionValues[bar * symbols.length + k] = market value of symbols[k] at that close. Empty when the
-   * run did not keep them (`record.positions` false); `positionSums` then holds what exposure metrics need.
+   * Every position's market value at every close: the symbols held on each bar (any other was worth 0). No bars
+   * when the run did not keep them (`record.positions` false); `positionSums` then holds what exposure metrics need.
+   * `densePositions` gives the bar × symbol matrix.
    */
-  positionValues: Float64Array;
+  positions: PositionValues;
   positionSums?: PositionSums;
   /** Borrow fees charged on shorts so far (cumulative, in `grossEquity`'s add-back); absent on runs without. */
   borrowPaid?: Float64Array;
   /** Interest credited on cash so far (cumulative, negative when debit interest exceeded it); absent without a cash rate. */
   interest?: Float64Array;
+}
+
+/**
+ * Position values by bar, held symbols only: bar r's entries are rowStart[r] … rowStart[r + 1] − 1, each the value of
+ * symbols[column[e]] (ascending within a bar) at that close. rowStart has one element per bar and one more, or none.
+ */
+export interface PositionValues {
+  readonly rowStart: Int32Array;
+  readonly column: Int32Array;
+  readonly value: Float64Array;
 }
 
 /** Position values summed over the bars as they were marked (see METRICS.md, exposure), instead of kept per bar. */

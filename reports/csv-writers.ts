@@ -11,9 +11,15 @@ export function equityCsv(curve: EquityCurve): string {
   const n = curve.symbols.length;
   // Built by concatenation, not as cell arrays joined: one of a run's largest files, written on cold code.
   let out = ['date', 'equity', 'cash', ...curve.symbols].join(',') + '\n';
+  const { rowStart, column, value } = curve.positions;
+  const kept = Math.max(0, rowStart.length - 1);
   for (let r = 0; r < curve.dates.length; r++) {
     let line = `${curve.dates[r]},${csvNumber(curve.equity[r])},${csvNumber(curve.cash[r])}`;
-    for (let k = 0; k < n; k++) line += `,${csvNumber(curve.positionValues[r * n + k])}`;
+    // The bar's held symbols come in column order; every other column is 0 (empty when none were kept).
+    let e = r < kept ? rowStart[r] : 0;
+    const end = r < kept ? rowStart[r + 1] : 0;
+    const other = r < kept ? ',0' : ',';
+    for (let k = 0; k < n; k++) line += e < end && column[e] === k ? `,${csvNumber(value[e++])}` : other;
     out += line + '\n';
   }
   return out;

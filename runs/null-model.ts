@@ -1,4 +1,4 @@
-import { percentileOf, priceView, randomTiming, RotorError, type BacktestResult, type MarketData } from '../engine/index.ts';
+import { densePositions, percentileOf, priceView, randomTiming, RotorError, type BacktestResult, type MarketData } from '../engine/index.ts';
 import { quantileSorted, type Metrics } from '../engine/metrics/index.ts';
 import type { NullFigure, NullModelRecord } from '../reports/index.ts';
 
@@ -45,10 +45,11 @@ export function nullModel(result: BacktestResult, metrics: Metrics, market: Mark
   const { curve, settings } = result;
   const bars = curve.dates.length;
   const k = curve.symbols.length;
+  const values = densePositions(curve.positions, k);
   const weights = new Float64Array(bars * k);
   for (let t = 0; t < bars; t++) for (let j = 0; j < k; j++) {
     const e = curve.equity[t];
-    weights[t * k + j] = e > 0 ? (curve.positionValues[t * k + j] ?? 0) / e : 0;
+    weights[t * k + j] = e > 0 ? (values[t * k + j] ?? 0) / e : 0;
   }
   const view = priceView(market, settings.prices);
   const first = market.dates.indexOf(curve.dates[0]);

@@ -1,4 +1,4 @@
-import type { BacktestResult, Trade } from '../../engine/index.ts';
+import { densePositions, positionBars, sparsePositions, type BacktestResult, type Trade } from '../../engine/index.ts';
 import { commission, slippedPrice } from '../../engine/broker/index.ts';
 
 export const CLOSE_OUT_REASON = 'walk-forward: the test window ends; its positions are closed before the next window starts in cash';
@@ -19,8 +19,9 @@ export function closeOut(result: BacktestResult, lastBar: number): BacktestResul
   const costs = result.settings.costs;
   const trades: Trade[] = [];
   let cash = c.cash[last];
+  const values = densePositions(c.positions, k);
   for (let j = 0; j < k; j++) {
-    const value = c.positionValues[last * k + j];
+    const value = values[last * k + j];
     const q = held.get(c.symbols[j]) ?? 0;
     if (!value || !q) continue;
     const mark = value / q;
@@ -35,10 +36,10 @@ export function closeOut(result: BacktestResult, lastBar: number): BacktestResul
   if (!trades.length) return result;
   const equity = c.equity.slice();
   const cashCol = c.cash.slice();
-  const positionValues = c.positionValues.slice();
   equity[last] = cash;
   cashCol[last] = cash;
-  positionValues.fill(0, last * k, (last + 1) * k);
+  values.fill(0, last * k, (last + 1) * k);
+  const positions = positionBars(c.positions) > 0 ? sparsePositions(values, c.dates.length, k) : c.positions;
   // grossEquity stays: it is equity plus the costs paid, and the sales move the one into the other.
-  return { ...result, curve: { ...c, equity, cash: cashCol, positionValues }, trades: [...result.trades, ...trades] };
+  return { ...result, curve: { ...c, equity, cash: cashCol, positions }, trades: [...result.trades, ...trades] };
 }

@@ -1,4 +1,4 @@
-import type { BacktestResult, EquityCurve, ParamValue, RunNote } from '../../engine/index.ts';
+import { densePositions, sparsePositions, type BacktestResult, type EquityCurve, type ParamValue, type RunNote } from '../../engine/index.ts';
 
 export interface FoldRun {
   index: number;
@@ -74,7 +74,8 @@ export function stitchRuns(folds: readonly FoldRun[], params: Readonly<Record<st
   for (const c of curves) {
     const cols = c.symbols.map((s) => symbols.indexOf(s));
     const k = c.symbols.length;
-    for (let i = 0; i < c.dates.length; i++, row++) for (let j = 0; j < k; j++) pv[row * symbols.length + cols[j]] = c.positionValues[i * k + j] ?? 0;
+    const values = densePositions(c.positions, k);
+    for (let i = 0; i < c.dates.length; i++, row++) for (let j = 0; j < k; j++) pv[row * symbols.length + cols[j]] = values[i * k + j] ?? 0;
   }
   const costs = curves.map((c) => {
     const out = new Float64Array(c.dates.length);
@@ -89,7 +90,7 @@ export function stitchRuns(folds: readonly FoldRun[], params: Readonly<Record<st
     grossEquity: equity.map((v, i) => v + carriedCosts[i]),
     cash: concat(curves.map((c) => c.cash)),
     symbols,
-    positionValues: pv,
+    positions: sparsePositions(pv, n, symbols.length),
     ...(curves.some((c) => c.borrowPaid) ? { borrowPaid: chained(curves.map((c) => c.borrowPaid), lengths) } : {}),
     ...(curves.some((c) => c.interest) ? { interest: chained(curves.map((c) => c.interest), lengths) } : {}),
   };

@@ -13,7 +13,9 @@ export interface Exposure {
 export function exposure(curve: EquityCurve, bars: number = curve.equity.length): Exposure {
   const m = curve.symbols.length;
   const sums = curve.positionSums;
-  if (sums && curve.positionValues.length === 0 && sums.bars === bars) {
+  const { rowStart, column, value } = curve.positions;
+  const kept = Math.max(0, rowStart.length - 1);
+  if (sums && kept === 0 && sums.bars === bars) {
     const bySymbol: Record<string, number | null> = {};
     curve.symbols.forEach((s, k) => {
       bySymbol[s] = sums.counted > 0 ? sums.weight[k] / sums.counted : null;
@@ -28,8 +30,10 @@ export function exposure(curve: EquityCurve, bars: number = curve.equity.length)
     const eq = curve.equity[i];
     let any = false;
     let g = 0;
-    for (let k = 0; k < m; k++) {
-      const pv = curve.positionValues[i * m + k] ?? 0;
+    // The symbols held on the bar, ascending (one not held was worth 0 and adds nothing).
+    for (let e = i < kept ? rowStart[i] : 0, end = i < kept ? rowStart[i + 1] : 0; e < end; e++) {
+      const k = column[e];
+      const pv = value[e];
       if (pv !== 0 && Number.isFinite(pv)) any = true;
       if (eq > 0 && Number.isFinite(eq) && Number.isFinite(pv)) {
         weight[k] += pv / eq;

@@ -19,6 +19,7 @@ import { EventQueue, Phase } from './event-queue.ts';
 import { MacroBook, type ReleaseEvent } from './macro-book.ts';
 import { RunModel, type ListingEvent } from './run-model.ts';
 import { runRates, benchmarkSeries } from './run-extras.ts';
+import { NO_POSITIONS, PositionRecorder } from './position-values.ts';
 
 export interface BacktestInput {
   market: MarketData;
@@ -32,7 +33,7 @@ export interface BacktestInput {
   view?: PriceView;
   /**
    * What the run keeps beyond the equity curve, trades and notes (default: everything). A sweep trial needs metrics
-   * and daily returns only: `positions: false` keeps no per-position value columns (the curve carries the sums the
+   * and daily returns only: `positions: false` keeps no position values (the curve carries the sums the
    * exposure metrics need instead), `decisions: false` keeps no decision log (`ctx.explain` does nothing and rules
    * build no sentences). Equity, cash, trades and every metric are the same either way.
    */
@@ -176,11 +177,13 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     grossEquity: new Float64Array(rows),
     cash: new Float64Array(rows),
     symbols: universe,
-    positionValues: new Float64Array(keepPositions ? rows * n : 0),
+    positions: NO_POSITIONS,
     ...(model.borrowPaid ? { borrowPaid: model.borrowPaid } : {}),
     ...(model.interest ? { interest: model.interest } : {}),
   };
   const sums = keepPositions ? undefined : { bars: rows, weight: new Float64Array(n), gross: 0, counted: 0, inMarket: 0 };
+  // Room for a few held symbols a bar; it grows when more are held.
+  const positions = keepPositions ? new PositionRecorder(rows, Math.min(n, 4)) : undefined;
   if (sums) curve.positionSums = sums;
 
   // Everything published before the first trading bar is simply known when the run starts.
@@ -272,7 +275,6 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       core.pending = [];
     };
 
-    const pv = curve.positionValues;
     const equityCol = curve.equity;
     const grossCol = curve.grossEquity;
     const cashCol = curve.cash;
@@ -320,17 +322,15 @@ export function runBacktest(input: BacktestInput): BacktestResult {
 
       let equity = portfolio.cash;
       const q = portfolio.quantity;
-      if (sums) {
-        equity = sumPositions(sums, q, mark, held, nHeld, equity);
-      } else {
-        const row = r * n;
+      if (positions) {
         for (let j = 0; j < nHeld; j++) {
           const k = held[j];
           const v = q[k] * mark[k];
-          pv[row + k] = v;
+          positions.add(k, v);
           equity += v;
         }
-      }
+        positions.endBar();
+      } else equity = sumPositions(sums!, q, mark, held, nHeld, equity);
       equityCol[r] = equity;
       grossCol[r] = equity + portfolio.costsPaid;
       cashCol[r] = portfolio.cash;
@@ -341,6 +341,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     const changed = intrinsicsChanged();
     if (changed) throw new RotorError(`strategy ${strategy.name} changed the built-in ${changed}: a strategy may not patch built-ins, and this run's results cannot be trusted`);
   }
+  if (positions) curve.positions = positions.finish();
   if (queue.size > 0 && hasOrders(queue)) {
     notes.push({ date: market.dates[endBar], kind: 'info', message: 'orders decided on the last bar were not filled: the data ends' });
   }

@@ -1,4 +1,4 @@
-import type { DecisionRecord, Trade } from '../../engine/index.ts';
+import type { DecisionRecord, PositionValues, Trade } from '../../engine/index.ts';
 import type { RunRecord } from '../run-record.ts';
 
 /** A price series aligned with the curve's dates (NaN where unknown), in the run's price basis. */
@@ -15,9 +15,9 @@ export interface RunReportInputs {
   record: RunRecord;
   dates: readonly string[];
   equity: Float64Array;
-  /** Columns of `positionValues`, and the row-major values (bar × symbol). */
+  /** Columns of `positions`, and each bar's held symbols' values. */
   symbols: readonly string[];
-  positionValues: Float64Array;
+  positions: PositionValues;
   trades: readonly Trade[];
   decisions: readonly DecisionRecord[];
   /** Each benchmark's prices (several will come; the metrics table takes a list). */

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../../engine/index.ts';
+import { positionBars, type DecisionRecord, type PositionValues } from '../../engine/index.ts';
 import {
   dailyReturns, dailyRiskFree, drawdownSeries, periodReturns, roundTrips, rollingStats, ROLLING_WINDOW,
   type Metrics, type RoundTrip,
@@ -108,18 +108,7 @@ export function buildRunModel(inp: RunReportInputs): RunReportModel {
   const dailyP = finite(daily);
   const dailyB = benchDaily.length ? finite(benchDaily[0]) : null;
 
-  const k = inp.symbols.length;
-  const weights: Line[] = [];
-  inp.symbols.forEach((s, j) => {
-    const w = new Float64Array(n);
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const pv = inp.positionValues[i * k + j];
-      w[i] = equity[i] > 0 && Number.isFinite(pv) ? pv / equity[i] : NaN;
-      if (pv !== 0 && Number.isFinite(pv)) any = true;
-    }
-    if (any) weights.push({ name: s, values: w });
-  });
+  const weights = holdingWeights(inp.symbols, inp.positions, equity, n);
 
   const trips = roundTrips(inp.trades);
   return {
@@ -158,4 +147,29 @@ export function buildRunModel(inp: RunReportInputs): RunReportModel {
       rules: ruleTimeline(inp.decisions, dates[n - 1] ?? ''),
     },
   };
+}
+
+/**
+ * Weight of each symbol ever held (a non-zero value on some bar), bar by bar: value / equity, 0 on a bar it was not
+ * held, NaN where equity is not positive or its value not finite.
+ */
+function holdingWeights(symbols: readonly string[], p: PositionValues, equity: Float64Array, n: number): Line[] {
+  const bars = Math.min(n, positionBars(p));
+  const ever = new Uint8Array(symbols.length);
+  for (let e = 0, end = bars > 0 ? p.rowStart[bars] : 0; e < end; e++) if (p.value[e] !== 0 && Number.isFinite(p.value[e])) ever[p.column[e]] = 1;
+  const lines = new Map<number, Float64Array>();
+  for (let j = 0; j < symbols.length; j++) {
+    if (!ever[j]) continue;
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) w[i] = equity[i] > 0 ? 0 : NaN;
+    lines.set(j, w);
+  }
+  for (let i = 0; i < bars; i++) {
+    for (let e = p.rowStart[i]; e < p.rowStart[i + 1]; e++) {
+      const w = lines.get(p.column[e]);
+      const pv = p.value[e];
+      if (w) w[i] = equity[i] > 0 && Number.isFinite(pv) ? pv / equity[i] : NaN;
+    }
+  }
+  return [...lines].map(([j, values]) => ({ name: symbols[j], values }));
 }

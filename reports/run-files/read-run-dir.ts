@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RotorError, type DecisionRecord, type Trade } from '../../engine/index.ts';
+import { RotorError, sparsePositions, type DecisionRecord, type Trade } from '../../engine/index.ts';
 import type { RunRecord } from '../run-record.ts';
 import type { PriceSeries, RunReportInputs } from '../model/run-inputs.ts';
 import { benchmarksOf } from '../model/metrics-table.ts';
@@ -33,11 +33,12 @@ export function readRunDir(dir: string): RunReportInputs {
   const n = eq.rows.length;
   const dates = eq.rows.map((r) => r[0]);
   const equity = new Float64Array(n);
-  const positionValues = new Float64Array(n * symbols.length);
+  const values = new Float64Array(n * symbols.length);
   eq.rows.forEach((r, i) => {
     equity[i] = numberCell(r[1], 'equity.csv', i + 2, 'equity');
-    for (let k = 0; k < symbols.length; k++) positionValues[i * symbols.length + k] = numberCell(r[3 + k], 'equity.csv', i + 2, symbols[k]);
+    for (let k = 0; k < symbols.length; k++) values[i * symbols.length + k] = numberCell(r[3 + k], 'equity.csv', i + 2, symbols[k]);
   });
+  const positions = sparsePositions(values, n, symbols.length);
   const barOf = new Map(dates.map((d, i) => [d, i]));
 
   const tr = parseCsvText(read(dir, 'trades.csv'), 'trades.csv');
@@ -93,5 +94,5 @@ export function readRunDir(dir: string): RunReportInputs {
   const benchmarks = benchmarksOf(record.metrics).map((b) => series(b.symbol)).filter((s): s is PriceSeries => s !== undefined);
   const traded = [...new Set(trades.map((t) => t.symbol))].map(series).filter((s): s is PriceSeries => s !== undefined);
   const trials = (record as RunRecord & { trials?: number }).trials;
-  return { record, dates, equity, symbols, positionValues, trades, decisions, benchmarks, prices: traded, ...(typeof trials === 'number' ? { trials } : {}) };
+  return { record, dates, equity, symbols, positions, trades, decisions, benchmarks, prices: traded, ...(typeof trials === 'number' ? { trials } : {}) };
 }

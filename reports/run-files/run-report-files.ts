@@ -33,7 +33,7 @@ export function runPrices(result: BacktestResult, market?: MarketData): { benchm
 export function inputsFromResult(record: RunRecord, result: BacktestResult, market?: MarketData, trials?: number): RunReportInputs {
   const { benchmarks, prices } = runPrices(result, market);
   const c = result.curve;
-  return { record, dates: c.dates, equity: c.equity, symbols: c.symbols, positionValues: c.positionValues, trades: result.trades, decisions: result.decisions, benchmarks, prices, ...(trials ? { trials } : {}) };
+  return { record, dates: c.dates, equity: c.equity, symbols: c.symbols, positions: c.positions, trades: result.trades, decisions: result.decisions, benchmarks, prices, ...(trials ? { trials } : {}) };
 }
 
 // No image of the monthly heatmap: report.md has the same figures as a table, and drawing it was a quarter of

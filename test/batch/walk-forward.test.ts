@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSpace, coordinate, overfittingBlock, foldReturns, inProcessRunner, parseDuration, probeWindow, runWalkForward, type TrialRow, type WalkForwardSetup } from '../../batch/index.ts';
-import { MarketData, PRICE_FIELDS, resolveRun } from '../../engine/index.ts';
+import { MarketData, PRICE_FIELDS, resolveRun, densePositions } from '../../engine/index.ts';
 import { execute, loadRunData, loadStrategyRef, planRun } from '../../runs/index.ts';
 import { CLOSE_OUT_REASON } from '../../batch/walk-forward/close-out.ts';
 
@@ -108,7 +108,7 @@ describe('walk-forward on the synthetic sample', () => {
         const { slippageBps, commissionBps } = result!.settings.costs;
         let cost = 0;
         for (let j = 0; j < c.symbols.length; j++) {
-          const p = c.positionValues[last * c.symbols.length + j];
+          const p = densePositions(c.positions, c.symbols.length)[last * c.symbols.length + j];
           expect(p).toBeGreaterThanOrEqual(0); // long only: the formula below is the sale's
           cost += p * (slippageBps / 1e4) + p * (1 - slippageBps / 1e4) * (commissionBps / 1e4);
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineStrategy, runBacktest, type CostModel, type Weights } from '../../engine/index.ts';
+import { defineStrategy, runBacktest, type CostModel, type Weights, densePositions } from '../../engine/index.ts';
 import { days, tinyMarket, ZERO_COSTS } from '../helpers/tiny-market.ts';
 
 const dates = days(3);
@@ -68,7 +68,7 @@ describe('broker and rebalancer', () => {
 
   it('a zero weight closes the position exactly', () => {
     const r = run({ 0: { A: 0.5, B: 0.5 }, 1: { B: 0.5 } }, {});
-    const pv = r.curve.positionValues;
+    const pv = densePositions(r.curve.positions, r.curve.symbols.length);
     expect(pv[2 * 1 + 0]).toBe(0); // A on day 1
     expect(r.curve.equity[1]).toBeCloseTo(1000, 9);
   });

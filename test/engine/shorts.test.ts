@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineStrategy, FieldError, runBacktest, type RunSettings, type StrategyContext, type Weights } from '../../engine/index.ts';
+import { defineStrategy, FieldError, runBacktest, type RunSettings, type StrategyContext, type Weights, densePositions } from '../../engine/index.ts';
 import { inFlagTerms } from '../../cli/field-flags.ts';
 import { days, tinyMarket, ZERO_COSTS } from '../helpers/tiny-market.ts';
 
@@ -37,7 +37,7 @@ describe('shorts and spreads', () => {
     expect(Array.from(r.curve.cash)).toEqual([1000, 1000, 1000, 1000]);
     // Bar 1: 1000 + 50 × 11 − 25 × 24 = 950; bar 2: 1000 + 550 − 400 = 1150.
     expect(Array.from(r.curve.equity)).toEqual([1000, 950, 1150, 1150]);
-    expect(Array.from(r.curve.positionValues.subarray(2, 4))).toEqual([550, -600]);
+    expect(Array.from(densePositions(r.curve.positions, r.curve.symbols.length).subarray(2, 4))).toEqual([550, -600]);
   });
 
   it('charges the borrow fee every bar on the short market value, kept with the costs (gross vs net)', () => {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { EquityCurve, Trade } from '../../engine/types.ts';
+import { sparsePositions } from '../../engine/index.ts';
 
 /** A curve with no positions unless given; grossEquity defaults to a copy of equity. */
 export function makeCurve(
@@ -14,7 +15,7 @@ export function makeCurve(
     grossEquity: Float64Array.from(opts.gross ?? equity),
     cash: Float64Array.from(equity),
     symbols,
-    positionValues: Float64Array.from(opts.positionValues ?? new Array(equity.length * symbols.length).fill(0)),
+    positions: sparsePositions(Float64Array.from(opts.positionValues ?? new Array(equity.length * symbols.length).fill(0)), equity.length, symbols.length),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBacktest } from '../../engine/index.ts';
+import { runBacktest, densePositions } from '../../engine/index.ts';
 import { loadStrategy } from '../../strategies/index.ts';
 import { days, tinyMarket, ZERO_COSTS } from '../helpers/tiny-market.ts';
 
@@ -43,7 +43,7 @@ describe('classic rotations', () => {
     // the equity at 02-01's close (zero costs, fill at that close), nothing in XA and XD.
     const held = (date: string) => {
       const row = r.curve.dates.indexOf(date);
-      const values = Array.from(r.curve.positionValues.subarray(row * 4, row * 4 + 4));
+      const values = Array.from(densePositions(r.curve.positions, r.curve.symbols.length).subarray(row * 4, row * 4 + 4));
       return values.map((v) => Math.round((v / r.curve.equity[row]) * 1e9) / 1e9);
     };
     expect(r.universe).toEqual(['XA', 'XB', 'XC', 'XD']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleDecision, runBacktest } from '../../engine/index.ts';
+import { ruleDecision, runBacktest, densePositions } from '../../engine/index.ts';
 import { loadStrategy } from '../../strategies/index.ts';
 import { days, tinyMarket, ZERO_COSTS } from '../helpers/tiny-market.ts';
 
@@ -48,7 +48,8 @@ describe('small-cap-streak', () => {
     expect(r.decisions[1].summary).toMatch(/→ rotate into IWM 60% \/ SPY 40%$/);
     // At flat prices of 10 with 100,000 equity: 6,000 IWM shares and 4,000 SPY shares after the entry.
     const at = r.curve.dates.indexOf('2024-01-04');
-    expect([r.curve.positionValues[at * 2], r.curve.positionValues[at * 2 + 1]]).toEqual([60_000, 40_000]);
+    const pv = densePositions(r.curve.positions, 2);
+    expect([pv[at * 2], pv[at * 2 + 1]]).toEqual([60_000, 40_000]);
   });
 
   it('rejects a bad parameter naming it and its range', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleDecision, runBacktest, type MacroSeries } from '../../engine/index.ts';
+import { ruleDecision, runBacktest, type MacroSeries, densePositions } from '../../engine/index.ts';
 import { loadStrategy } from '../../strategies/index.ts';
 import { days, tinyMarket, ZERO_COSTS } from '../helpers/tiny-market.ts';
 import { months } from '../rules/fake-context.ts';
@@ -56,9 +56,10 @@ describe('ubs-four-conditions', () => {
     // Earnings: 2023Q4 12 vs 2022Q4 10 → +20%.
     expect(r.decisions[1].summary).toContain('small-cap earnings growing ✓ (SMALLCAP_EPS year-over-year above 0%: +20.00% in 2023Q4)');
     const at = (d: string) => r.curve.dates.indexOf(d);
-    expect(r.curve.positionValues[at('2024-03-01') * 2]).toBeCloseTo(70_000, 6);
+    const pv = densePositions(r.curve.positions, 2);
+    expect(pv[at('2024-03-01') * 2]).toBeCloseTo(70_000, 6);
     // Positions, not words: SPY only while the gate is closed, 70/30 while open, SPY only again from the exit.
-    const held = (d: string) => [r.curve.positionValues[at(d) * 2], r.curve.positionValues[at(d) * 2 + 1]].map((v) => Math.round(v / r.curve.equity[at(d)] * 1e9) / 1e9);
+    const held = (d: string) => [pv[at(d) * 2], pv[at(d) * 2 + 1]].map((v) => Math.round(v / r.curve.equity[at(d)] * 1e9) / 1e9);
     expect(r.universe).toEqual(['IWM', 'SPY']);
     expect(held('2024-01-02')).toEqual([0, 1]);
     expect(held('2024-02-29')).toEqual([0, 1]);
