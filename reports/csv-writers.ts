@@ -1,7 +1,9 @@
 import type { DecisionRecord, EquityCurve, Trade } from '../engine/index.ts';
 
-/** A number cell as rotor writes it: the shortest text that reads back to the same double (money in CSVs must
- * round-trip exactly), empty where undefined. */
+/**
+ * A number cell as rotor writes it: the shortest text that reads back to the same double (money in CSVs must
+ * round-trip exactly), empty where undefined.
+ */
 export function csvNumber(v: number): string {
   return Number.isFinite(v) ? String(v) : '';
 }
