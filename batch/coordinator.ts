@@ -196,8 +196,11 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   };
   report();
   const wanted = o.curves ?? 0;
+  // With best/ kept, the best trial's full run (below) gives its curve; the pool draws the others'.
+  const skip = o.keep === 'best' ? 1 : 0;
   let complete: boolean;
   let top: TrialRow[] = [];
+  /** The curves of top[skip] … top[wanted − 1], drawn on the workers. */
   let pooled: (TrialEquity | undefined)[] | undefined;
   let trialsEnd = 0;
   try {
@@ -219,7 +222,7 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
     if (complete) {
       top = bestRows(ledger, n, plan.minimize, Math.max(1, wanted));
       // The top curves where the trials ran, warm and side by side, before the workers stop; else in this thread.
-      if (wanted > 0 && o.runner.curves) pooled = await o.runner.curves(top.slice(0, wanted).map((r) => r.trial)).catch(() => undefined);
+      if (wanted > skip && o.runner.curves) pooled = await o.runner.curves(top.slice(skip, wanted).map((r) => r.trial)).catch(() => undefined);
     }
   } finally {
     await o.runner.close();
@@ -259,9 +262,8 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
   const files: Record<string, string> = { ...extraFiles };
   const curves: TrialCurve[] = [];
   let bestFiles: Record<string, string> | undefined;
-  for (const [k, row] of top.slice(0, Math.max(wanted, o.keep === 'best' ? 1 : 0)).entries()) {
-    let curve = pooled?.[k];
-    if (k === 0 && o.keep === 'best') {
+  for (const [k, row] of top.slice(0, Math.max(wanted, skip)).entries()) {
+    if (k < skip) {
       // best/ is the best trial's full run, which gives its curve too.
       const { execution, run } = o.context.run(row.trial, true);
       const result = execution?.result;
@@ -269,10 +271,13 @@ export async function coordinate(o: CoordinatorOptions): Promise<CoordinatorResu
         const record = runRecord(run, result, execution.outcome.metrics, o.dataset, { sweep: { trial: row.trial, trials: n, objective: plan.objective } });
         await loadSvgCharts(); // best/report.md's images
         bestFiles = runFiles(record, result, { market: o.dataset.market });
-        curve ??= { dates: result.curve.dates, equity: result.curve.equity };
+        if (wanted > 0) curves.push({ trial: row.trial, dates: result.curve.dates, equity: result.curve.equity });
       }
-    } else if (k < wanted) curve ??= o.context.curve(row.trial); // a curve needs neither metrics nor anything else recorded
-    if (curve && k < wanted) curves.push({ trial: row.trial, ...curve });
+      continue;
+    }
+    // A curve needs neither metrics nor anything else recorded.
+    const curve = pooled?.[k - skip] ?? o.context.curve(row.trial);
+    if (curve) curves.push({ trial: row.trial, ...curve });
   }
   if (wanted) files[CURVES_FILE] = curvesCsv(curves);
   // best/ is a run folder, swapped in whole; the summary files beside it are each renamed into place.

@@ -1,5 +1,5 @@
 import { computeMetrics } from '../engine/metrics/index.ts';
-import { sparsePositions } from '../engine/index.ts';
+import { NO_POSITIONS } from '../engine/index.ts';
 
 /** The metrics every trial row lists, by their path in metrics.json. */
 export const METRIC_COLUMNS = [
@@ -45,7 +45,7 @@ export function numericPaths(value: unknown, prefix = ''): string[] {
 export function objectivePaths(): string[] {
   const dates = ['2020-01-02', '2020-01-03', '2020-01-06'];
   const equity = new Float64Array([100, 101, 100.5]);
-  const curve = { dates, equity, grossEquity: equity, cash: equity, symbols: ['A'], positions: sparsePositions(new Float64Array(3), 3, 1) };
+  const curve = { dates, equity, grossEquity: equity, cash: equity, symbols: ['A'], positions: NO_POSITIONS };
   const sample = computeMetrics({ curve, trades: [], riskFree: 0, benchmark: { symbol: 'B', prices: new Float64Array([1, 1.01, 1.02]) } });
   return numericPaths(sample).filter((p) => !p.startsWith('exposure.bySymbol.'));
 }

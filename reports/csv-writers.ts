@@ -1,4 +1,4 @@
-import type { DecisionRecord, EquityCurve, Trade } from '../engine/index.ts';
+import { positionBars, type DecisionRecord, type EquityCurve, type Trade } from '../engine/index.ts';
 
 /**
  * A number cell as rotor writes it: the shortest text that reads back to the same double (money in CSVs must
@@ -14,7 +14,7 @@ export function equityCsv(curve: EquityCurve): string {
   // Built by concatenation, not as cell arrays joined: one of a run's largest files, written on cold code.
   let out = ['date', 'equity', 'cash', ...curve.symbols].join(',') + '\n';
   const { rowStart, column, value } = curve.positions;
-  const kept = Math.max(0, rowStart.length - 1);
+  const kept = positionBars(curve.positions);
   for (let r = 0; r < curve.dates.length; r++) {
     let line = `${curve.dates[r]},${csvNumber(curve.equity[r])},${csvNumber(curve.cash[r])}`;
     // The bar's held symbols come in column order; every other column is 0 (empty when none were kept).

@@ -1,5 +1,6 @@
 /** Position exposure from the curve's per-bar position values. Formulas: METRICS.md. */
 import type { EquityCurve } from '../types.ts';
+import { positionBars } from '../replay/position-values.ts';
 
 export interface Exposure {
   /** Per symbol: mean over bars of positionValue / equity (signed). null when no bar has positive equity. */
@@ -14,7 +15,7 @@ export function exposure(curve: EquityCurve, bars: number = curve.equity.length)
   const m = curve.symbols.length;
   const sums = curve.positionSums;
   const { rowStart, column, value } = curve.positions;
-  const kept = Math.max(0, rowStart.length - 1);
+  const kept = positionBars(curve.positions);
   if (sums && kept === 0 && sums.bars === bars) {
     const bySymbol: Record<string, number | null> = {};
     curve.symbols.forEach((s, k) => {
