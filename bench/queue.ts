@@ -2,7 +2,7 @@
 // machine) against the local pool of 2 threads, for the same 400-trial sweep: what the queue's round trips and each
 // worker's set-up cost. Printed when redis-server is installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +12,12 @@ const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../strategies/examples/streak-rotation.ts', import.meta.url));
 const SWEEP = ['sweep', EXAMPLE, '--from', '2015-01-01', '--to', '2023-12-31', '--grid', 'days=1..10', '--grid', 'hold=5..200:5', '--quiet', '--keep', 'none'];
 const env = { ...process.env, ROTOR_QUEUE_SECRET: 'bench-secret-0123456789abcdef' };
+// Every folder this bench writes (sweeps, the workers' caches), removed when it ends.
+const ROOT = mkdtempSync(join(tmpdir(), 'rotor-bench-queue-'));
+process.on('exit', () => rmSync(ROOT, { recursive: true, force: true }));
 
 function sweep(extra: string[]): { perSecond: number; seconds: number; n: number; out: string } {
-  const out = mkdtempSync(join(tmpdir(), 'rotor-bench-queue-'));
+  const out = mkdtempSync(join(ROOT, 'sweep-'));
   const r = spawnSync(process.execPath, [BIN, ...SWEEP, ...extra, '--out', out], { encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`rotor sweep failed: ${r.stderr}`);
   const meta = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')) as { n: number; timings: { seconds: number; trialsPerSecond: number } };
@@ -25,7 +28,7 @@ if (!HAVE_REDIS) {
   console.log('queue bench: SKIPPED (no redis-server; apt-get install -y redis-server)');
 } else {
   const redis = await startRedis();
-  const workers = [1, 2].map((k) => spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--workers', '1', '--cache', join(tmpdir(), `rotor-bench-queue-cache-${k}`)], { env, stdio: 'ignore' }));
+  const workers = [1, 2].map((k) => spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--workers', '1', '--cache', join(ROOT, `cache-${k}`)], { env, stdio: 'ignore' }));
   try {
     console.log(`queue bench (load average ${loadavg()[0].toFixed(1)}; noisy on a shared machine):`);
     const local = sweep(['--workers', '2']);

@@ -1,7 +1,7 @@
 // Sweep throughput, as `rotor sweep` runs it (a child process per sweep, figures from its sweep.json), beside a bare
 // typed-array loop doing the same trials in this process: the ceiling.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,9 @@ import { syntheticMarket } from './synthetic-market.ts';
 const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../strategies/examples/streak-rotation.ts', import.meta.url));
 const MOMENTUM = fileURLToPath(new URL('./strategies/momentum-top-k.ts', import.meta.url));
+// Every folder this bench writes, removed when it ends.
+const ROOT = mkdtempSync(join(tmpdir(), 'rotor-bench-sweep-'));
+process.on('exit', () => rmSync(ROOT, { recursive: true, force: true }));
 
 interface Timings {
   seconds: number;
@@ -22,7 +25,7 @@ interface Timings {
 }
 
 function sweep(args: string[]): { wall: number; timings: Timings; n: number } {
-  const out = mkdtempSync(join(tmpdir(), 'rotor-bench-sweep-'));
+  const out = mkdtempSync(join(ROOT, 'sweep-'));
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [BIN, 'sweep', ...args, '--out', out, '--quiet', '--keep', 'none'], { encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
@@ -77,7 +80,7 @@ function bareStreakLoop(daysList: number[], holdList: number[]): number {
 
 /** A folder of 100 synthetic assets × 5,000 bars in rotor's CSV layout, marked synthetic. */
 function momentumFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rotor-bench-momentum-'));
+  const dir = mkdtempSync(join(ROOT, 'momentum-'));
   mkdirSync(join(dir, 'prices'));
   const market = syntheticMarket(100, 5000, 7);
   market.symbols.forEach((s, k) => {
