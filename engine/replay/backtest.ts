@@ -322,15 +322,8 @@ export function runBacktest(input: BacktestInput): BacktestResult {
 
       let equity = portfolio.cash;
       const q = portfolio.quantity;
-      if (positions) {
-        for (let j = 0; j < nHeld; j++) {
-          const k = held[j];
-          const v = q[k] * mark[k];
-          positions.add(k, v);
-          equity += v;
-        }
-        positions.endBar();
-      } else equity = sumPositions(sums!, q, mark, held, nHeld, equity);
+      if (positions) equity = positions.recordBar(held, nHeld, q, mark, equity);
+      else equity = sumPositions(sums!, q, mark, held, nHeld, equity);
       equityCol[r] = equity;
       grossCol[r] = equity + portfolio.costsPaid;
       cashCol[r] = portfolio.cash;

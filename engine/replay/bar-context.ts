@@ -160,6 +160,35 @@ export class BarContext implements StrategyContext {
     return (i >= 0 ? column[i] : NaN) / (j >= 0 ? column[j] : NaN) - 1;
   }
 
+  /** The symbols `rets` read last and their close columns: a ranking passes the same list on every call. */
+  private retsNames: string[] = [];
+  private retsColumns: Float64Array[] = [];
+
+  rets(symbols: readonly string[], n = 1, lag = 0): Float64Array {
+    // Each symbol's ret(symbol, n, lag), bit for bit, in one tight loop: a ranking over hundreds of symbols is
+    // bound by the reads, which lie in as many columns far apart in memory, and a loop this short keeps many of
+    // them in flight where a call per symbol kept two or three. The list is compared name by name (the same
+    // strings, so pointer comparisons), so a list the strategy changed in place is looked up again.
+    const m = symbols.length;
+    let same = this.retsNames.length === m;
+    for (let p = 0; same && p < m; p++) same = this.retsNames[p] === symbols[p];
+    if (!same) {
+      const columns: Float64Array[] = [];
+      for (let p = 0; p < m; p++) columns.push(this.column(symbols[p], 'close'));
+      this.retsNames = [...symbols];
+      this.retsColumns = columns;
+    }
+    const out = new Float64Array(m);
+    if (m === 0) return out;
+    const i = this.index(symbols[0], 'close', lag);
+    const j = this.index(symbols[0], 'close', lag + n);
+    const columns = this.retsColumns;
+    // j ≤ i, so j ≥ 0 means both closes are in the data; otherwise ret's NaN / NaN − 1 is NaN for every symbol.
+    if (j >= 0) for (let p = 0; p < m; p++) out[p] = columns[p][i] / columns[p][j] - 1;
+    else out.fill(NaN);
+    return out;
+  }
+
   history(symbol: string, n: number, field: BarField = 'close'): Float64Array {
     const column = this.column(symbol, field);
     const end = this.index(symbol, field, 0) + 1;

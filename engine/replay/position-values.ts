@@ -22,9 +22,31 @@ export class PositionRecorder {
   }
 
   add(column: number, value: number): void {
-    if (this.size === this.value.length) this.grow();
+    if (this.size === this.value.length) this.grow(this.size + 1);
     this.column[this.size] = column;
     this.value[this.size++] = value;
+  }
+
+  /**
+   * Records one bar: each held symbol's value (quantity × mark), in the order listed, and closes the bar; returns
+   * `cash` plus those values, summed in that order.
+   */
+  recordBar(held: Int32Array, nHeld: number, q: Float64Array, mark: Float64Array, cash: number): number {
+    if (this.size + nHeld > this.value.length) this.grow(this.size + nHeld);
+    const column = this.column;
+    const value = this.value;
+    let size = this.size;
+    let equity = cash;
+    for (let j = 0; j < nHeld; j++) {
+      const k = held[j];
+      const v = q[k] * mark[k];
+      column[size] = k;
+      value[size++] = v;
+      equity += v;
+    }
+    this.size = size;
+    this.rowStart[++this.row] = size;
+    return equity;
   }
 
   /** Closes the current bar's entries. */
@@ -36,11 +58,16 @@ export class PositionRecorder {
     return { rowStart: this.rowStart.subarray(0, this.row + 1), column: this.column.subarray(0, this.size), value: this.value.subarray(0, this.size) };
   }
 
-  private grow(): void {
-    const column = new Int32Array(2 * this.column.length);
+  private grow(needed: number): void {
+    // To the size the bars so far project for the whole run (and at least double): a run holding fifty names from
+    // its start grows once, instead of doubling four times from a few a bar, each time allocating and copying it all.
+    const bars = this.rowStart.length - 1;
+    const projected = Math.ceil((needed / (this.row + 1)) * bars * 1.125);
+    const length = Math.max(needed, 2 * this.column.length, projected);
+    const column = new Int32Array(length);
     column.set(this.column);
     this.column = column;
-    const value = new Float64Array(2 * this.value.length);
+    const value = new Float64Array(length);
     value.set(this.value);
     this.value = value;
   }

@@ -88,6 +88,9 @@ class SealedContext implements StrategyContext {
   ret(symbol: string, n?: number, lag?: number): number {
     return this.#c.ret(symbol, n, lag);
   }
+  rets(symbols: readonly string[], n?: number, lag?: number): Float64Array {
+    return this.#c.rets(symbols, n, lag);
+  }
   history(symbol: string, n: number, field?: BarField): Float64Array {
     return this.#c.history(symbol, n, field);
   }

@@ -44,6 +44,11 @@ export interface StrategyContext {
   value(symbol: string, field: BarField, lag?: number): number;
   /** Simple return of the close over `n` bars, ending `lag` bars ago. */
   ret(symbol: string, n?: number, lag?: number): number;
+  /**
+   * `ret(symbol, n, lag)` of each symbol, in the order given, as a fresh array: the read a ranking over a wide
+   * universe makes, several times faster than a `ret` call per symbol.
+   */
+  rets(symbols: readonly string[], n?: number, lag?: number): Float64Array;
   /** The last `n` values up to and including this bar, oldest first: a fresh copy (NaN where unknown). */
   history(symbol: string, n: number, field?: BarField): Float64Array;
   /** Consecutive bars, ending with this one, whose close-to-close return is above `minReturn`. */

@@ -71,8 +71,22 @@ function refuseAsync(strategy: Strategy, hook: Hook, date: string, v: unknown): 
 function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (v === null) return 'null';
-  if (typeof v === 'object') return `an object with ${JSON.stringify(v)?.slice(0, 80)}`;
+  if (typeof v === 'object') return describeObject(v);
   return `${typeof v} ${String(v).slice(0, 40)}`;
+}
+
+function describeObject(v: object): string {
+  // JSON.stringify throws on a cycle, a BigInt or a throwing getter; the keys (or nothing) still let the error out.
+  try {
+    return `an object with ${JSON.stringify(v)?.slice(0, 80)}`;
+  } catch {
+    try {
+      const keys = Object.keys(v);
+      return `an object with keys ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}`;
+    } catch {
+      return 'an object';
+    }
+  }
 }
 
 /** The error for an onBar that returned something other than nothing or weights `{ SYMBOL: number }`. */

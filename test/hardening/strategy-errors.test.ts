@@ -95,6 +95,8 @@ describe('other strategy mistakes, one line each', () => {
     ['a number', 'return 1 as never;', 'returned number 1; expected weights'],
     ['weights with a string', "return { SPY: '1' } as never;", 'expected weights { SYMBOL: number }'],
     ['a Promise (async)', 'return Promise.resolve({ SPY: 1 }) as never;', 'returned a Promise'],
+    ['a cycle', 'const w: Record<string, unknown> = {}; w.SPY = w; return w as never;', 'returned an object with keys SPY; expected weights'],
+    ['a Map', 'return new Map([[1, 2]]) as never;', 'returned an object with {}; expected weights'],
   ])('onBar returning %s', (_, body, message) => {
     const out = fails(strategyFile(loose, `returns-${message.length}-${body.length}`, 'onBar', body));
     expect(out).toContain('onBar on ');
