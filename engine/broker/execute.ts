@@ -30,7 +30,7 @@ export function fillValue(portfolio: Portfolio, fill: FillContext): number {
   const { indices, count } = fill.only;
   const { price, mark } = fill;
   const q = portfolio.quantity;
-  let v = portfolio.cash;
+  let v = portfolio.cash * 1; // unboxed: see Portfolio.cash
   for (let j = 0; j < count; j++) {
     const k = indices[j];
     if (q[k] === 0) continue;

@@ -133,7 +133,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
   // new marks, summed in the same order, which saves the bar a second pass when nothing trades before it is read.
   const refreshMarks = (bar: number): number => {
     const q = portfolio.quantity;
-    let v = portfolio.cash;
+    let v = portfolio.cash * 1; // unboxed: see Portfolio.cash
     for (let j = 0; j < nHeld; j++) {
       const k = held[j];
       const col = closeCols[k];
@@ -150,7 +150,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
     return v;
   };
   const heldValue = () => {
-    let v = portfolio.cash;
+    let v = portfolio.cash * 1; // unboxed: see Portfolio.cash
     const q = portfolio.quantity;
     for (let j = 0; j < nHeld; j++) {
       const p = mark[held[j]];
@@ -320,7 +320,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
       }
       if (model.afterDecision(t, mark)) refreshHeld();
 
-      let equity = portfolio.cash;
+      let equity = portfolio.cash * 1; // unboxed: see Portfolio.cash
       const q = portfolio.quantity;
       if (positions) equity = positions.recordBar(held, nHeld, q, mark, equity);
       else equity = sumPositions(sums!, q, mark, held, nHeld, equity);
@@ -363,7 +363,7 @@ export function runBacktest(input: BacktestInput): BacktestResult {
  * terms, same order: symbols ascending, zero positions adding nothing); returns the equity (cash + positions).
  */
 function sumPositions(sums: PositionSums, q: Float64Array, mark: Float64Array, held: Int32Array, nHeld: number, cash: number): number {
-  let equity = cash;
+  let equity = cash * 1; // unboxed: see Portfolio.cash
   const values = sums.weight;
   let any = false;
   for (let j = 0; j < nHeld; j++) {

@@ -36,7 +36,7 @@ export class PositionRecorder {
     const column = this.column;
     const value = this.value;
     let size = this.size;
-    let equity = cash;
+    let equity = cash * 1; // unboxed: see Portfolio.cash
     for (let j = 0; j < nHeld; j++) {
       const k = held[j];
       const v = q[k] * mark[k];
