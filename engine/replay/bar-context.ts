@@ -2,7 +2,7 @@ import { FieldError, LookAheadError, RotorError } from '../errors.ts';
 import type { PriceView } from '../market/price-view.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
-import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
+import type { BarField, StrategyContext, WeightVector, Weights } from '../strategy/context.ts';
 import type { Portfolio } from '../broker/portfolio.ts';
 import type { DecisionRecord } from '../types.ts';
 import type { MacroBook } from './macro-book.ts';
@@ -52,6 +52,7 @@ export class BarContext implements StrategyContext {
     this.readNames = [...readable.keys()];
     this.readColumns = Int32Array.from(readable.values());
     this.readPlace = new Map(this.readNames.map((s, p) => [s, p]));
+    this.universeNames = Object.freeze([...tradable.keys()]);
   }
 
   get date(): string {
@@ -83,6 +84,12 @@ export class BarContext implements StrategyContext {
   /** The run is over: what the strategy kept of its context answers nothing more. */
   end(): void {
     this.ended = true;
+  }
+
+  /** The tradable symbols in portfolio order, frozen: what ctx.universe hands out. */
+  private readonly universeNames: readonly string[];
+  get universe(): readonly string[] {
+    return this.universeNames;
   }
 
   get strategyName(): string {
@@ -259,16 +266,18 @@ export class BarContext implements StrategyContext {
     this.decisions.push(detail ? { date: this.date, bar: this.bar, summary, detail } : { date: this.date, bar: this.bar, summary });
   }
 
-  rebalance(weights: Weights, reason = 'rebalance'): void {
+  rebalance(weights: Weights | WeightVector, reason = 'rebalance'): void {
+    if (weights instanceof Float64Array) this.setTargetVector(weights, reason);
     // Object.entries' order, without its pair per weight: a many-key object is a hash table, where that costs most.
-    this.setTarget(weights, Object.keys(weights), reason);
+    else this.setTarget(weights, Object.keys(weights), reason);
   }
 
   /**
    * The weights onBar returned, a plain object (the guard saw to that): first every value must be a number, or the
    * strategy hears what the guard says of anything else it returns; then they are a rebalance.
    */
-  rebalanceReturned(weights: Weights): void {
+  rebalanceReturned(weights: Weights | WeightVector): void {
+    if (weights instanceof Float64Array) return this.setTargetVector(weights, 'rebalance');
     const symbols = Object.keys(weights);
     for (let i = 0; i < symbols.length; i++) if (typeof weights[symbols[i]] !== 'number') throw notWeights(this.strategy, this.date, weights);
     this.setTarget(weights, symbols, 'rebalance');
@@ -293,6 +302,37 @@ export class BarContext implements StrategyContext {
       sum += Math.abs(w);
       if (w < 0) short = true;
     }
+    this.placeTarget(target, count, sum, short, reason);
+  }
+
+  /** The weights one per universe symbol, in its order: the same target as the object naming each. */
+  private setTargetVector(weights: WeightVector, reason: string): void {
+    const n = this.tradable.size;
+    if (weights.length !== n) {
+      throw new RotorError(
+        `strategy ${this.strategy} on ${this.date}: a Float64Array of weights needs one per ctx.universe symbol (${n}), got ${weights.length}`,
+      );
+    }
+    const target = this.spareTargets.pop() ?? new Float64Array(n);
+    if (this.namedScratch.length < n) this.namedScratch = new Int32Array(n);
+    let sum = 0;
+    let short = false;
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const w = weights[k];
+      if (!Number.isFinite(w)) {
+        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${this.universeNames[k]} must be a finite number, got ${w}`);
+      }
+      if (w !== 0) this.namedScratch[count++] = k;
+      target[k] = w;
+      sum += Math.abs(w);
+      if (w < 0) short = true;
+    }
+    this.placeTarget(target, count, sum, short, reason);
+  }
+
+  /** Checks the gross exposure and queues the target, replacing any earlier one of this decision. */
+  private placeTarget(target: Float64Array, count: number, sum: number, short: boolean, reason: string): void {
     if (sum > this.maxLeverage + 1e-9) {
       throw new FieldError(
         'settings.maxLeverage',

@@ -2,7 +2,7 @@ import type { Indicators } from '../indicators/indicators.ts';
 import type { TradingDayOfMonth } from '../calendar/schedule.ts';
 import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
-import type { BarField, StrategyContext, Weights } from '../strategy/context.ts';
+import type { BarField, StrategyContext, WeightVector, Weights } from '../strategy/context.ts';
 import type { BarContext } from './bar-context.ts';
 import { RotorError } from '../errors.ts';
 
@@ -33,6 +33,9 @@ class SealedContext implements StrategyContext {
     Object.freeze(this);
   }
 
+  get universe(): readonly string[] {
+    return this.#c.universe;
+  }
   get date(): string {
     return this.#c.date;
   }
@@ -121,7 +124,7 @@ class SealedContext implements StrategyContext {
   explain(summary: string, detail?: Readonly<Record<string, unknown>>): void {
     this.#c.explain(summary, detail);
   }
-  rebalance(weights: Weights, reason?: string): void {
+  rebalance(weights: Weights | WeightVector, reason?: string): void {
     this.#c.rebalance(weights, reason);
   }
   order(symbol: string, quantity: number, reason?: string): void {

@@ -5,6 +5,11 @@ import type { MacroObservation } from '../macro/macro-series.ts';
 import type { MacroReading, MacroTransform } from '../macro/as-of.ts';
 
 export type Weights = Readonly<Record<string, number>>;
+/**
+ * Target weights as one number per symbol of `ctx.universe`, in that order: what a ranking over a wide universe
+ * computes anyway, handed over without building an object keyed by name. Read when returned; the strategy may reuse it.
+ */
+export type WeightVector = Float64Array;
 export type BarField = 'open' | 'high' | 'low' | 'close' | 'volume';
 
 /**
@@ -13,6 +18,8 @@ export type BarField = 'open' | 'high' | 'low' | 'close' | 'volume';
  * Reads before a symbol's first bar return NaN: unknown, never zero.
  */
 export interface StrategyContext {
+  /** The symbols the strategy trades, in the order a WeightVector gives their weights. */
+  readonly universe: readonly string[];
   /** ISO date of the bar being decided on. */
   readonly date: string;
   /** Index of this bar in the run's calendar (includes warm-up history before `--from`). */
@@ -87,7 +94,7 @@ export interface StrategyContext {
   readonly recordsDecisions: boolean;
 
   /** Ask the broker to move to these weights of equity (others to zero), at the run's fill time. */
-  rebalance(weights: Weights, reason?: string): void;
+  rebalance(weights: Weights | WeightVector, reason?: string): void;
   /** Buy (quantity > 0) or sell (< 0) a number of shares at the run's fill time. */
   order(symbol: string, quantity: number, reason?: string): void;
 }

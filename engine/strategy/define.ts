@@ -1,5 +1,5 @@
 import { checkParamSpecs, type ParamSpecs, type ParamValues } from './params.ts';
-import type { MacroObservation, StrategyContext, Trade, Weights } from './context.ts';
+import type { MacroObservation, StrategyContext, Trade, WeightVector, Weights } from './context.ts';
 
 /** A symbol list, fixed or chosen by the params (e.g. the signal index is a param). */
 export type SymbolList<P extends ParamSpecs> = readonly string[] | ((params: ParamValues<P>) => readonly string[]);
@@ -18,7 +18,7 @@ export interface StrategyDefinition<P extends ParamSpecs = ParamSpecs, S = unkno
   params?: P;
   init?(ctx: StrategyContext, params: ParamValues<P>): S;
   /** Called at every close from the first trading bar on. Returning weights is `ctx.rebalance(weights)`. */
-  onBar(ctx: StrategyContext, params: ParamValues<P>, state: S): Weights | void;
+  onBar(ctx: StrategyContext, params: ParamValues<P>, state: S): Weights | WeightVector | void;
   onFill?(ctx: StrategyContext, fill: Trade, params: ParamValues<P>, state: S): void;
   onRelease?(ctx: StrategyContext, release: MacroObservation, params: ParamValues<P>, state: S): void;
 }

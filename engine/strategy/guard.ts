@@ -92,7 +92,7 @@ function describeObject(v: object): string {
 /** The error for an onBar that returned something other than nothing or weights `{ SYMBOL: number }`. */
 export function notWeights(strategyName: string, date: string, v: unknown): StrategyError {
   return new StrategyError(
-    `strategy ${strategyName}: onBar on ${date} returned ${describeValue(v)}; expected weights { SYMBOL: number } or nothing`,
+    `strategy ${strategyName}: onBar on ${date} returned ${describeValue(v)}; expected weights { SYMBOL: number }, a Float64Array over ctx.universe, or nothing`,
     'onBar',
     date,
     undefined,
@@ -100,13 +100,14 @@ export function notWeights(strategyName: string, date: string, v: unknown): Stra
 }
 
 /**
- * What onBar may return: nothing, or a plain object. That its values are all numbers is checked where the run reads
- * them (BarContext.rebalanceReturned, with this error): listing a universe-wide rotation's weights is a large part
- * of reading them, and is then done once.
+ * What onBar may return: nothing, a plain object, or a WeightVector. That the object's values are all numbers (and
+ * the vector's length) is checked where the run reads them (BarContext.rebalanceReturned, with this error): listing a
+ * universe-wide rotation's weights is a large part of reading them, and is then done once.
  */
 function checkWeights(strategy: Strategy, date: string, v: unknown): void {
   if (v === undefined) return;
   refuseAsync(strategy, 'onBar', date, v);
+  if (v instanceof Float64Array) return; // a WeightVector: its length and values are checked where it is read
   const plain = typeof v === 'object' && v !== null && !Array.isArray(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
   if (plain) return;
   throw notWeights(strategy.name, date, v);

@@ -1,5 +1,5 @@
 export { defineStrategy, frameLocation, isStrategy, resolveSymbols, strategySource, type Strategy, type StrategyDefinition, type SymbolList } from './define.ts';
-export type { BarField, StrategyContext, Weights } from './context.ts';
+export type { BarField, StrategyContext, WeightVector, Weights } from './context.ts';
 export {
   coerceParam,
   describeParam,
