@@ -85,6 +85,10 @@ export function bareMomentum(market: MarketData, view: PriceView, topFraction = 
   const sorted = new Float64Array(n);
   const target = new Float64Array(n);
   const q = new Float64Array(n);
+  // The symbols held, and those held or targeted at a fill, ascending: the per-bar and fill loops visit only these,
+  // as the engine's do (any other symbol's step is a no-op), so this stays the ceiling of the same work.
+  const held = new Int32Array(n);
+  const touched = new Int32Array(n);
   const dates = market.dates;
   return () => {
     const equity = new Float64Array(bars);
@@ -93,13 +97,17 @@ export function bareMomentum(market: MarketData, view: PriceView, topFraction = 
     let vals = new Float64Array(bars * 4);
     let kept = 0;
     q.fill(0);
+    let nHeld = 0;
     let money = 100_000;
     let pending = false;
     for (let t = 0; t < bars; t++) {
       if (pending) {
+        let nTouched = 0;
+        for (let k = 0; k < n; k++) if (q[k] !== 0 || target[k] !== 0) touched[nTouched++] = k;
         let value = money;
-        for (let k = 0; k < n; k++) if (q[k] !== 0) value += q[k] * open[k][t];
-        for (let k = 0; k < n; k++) {
+        for (let j = 0; j < nHeld; j++) value += q[held[j]] * open[held[j]][t];
+        for (let j = 0; j < nTouched; j++) {
+          const k = touched[j];
           const d = (target[k] * value) / open[k][t] - q[k];
           if (d < 0) {
             const px = open[k][t] * (1 - SLIPPAGE);
@@ -107,7 +115,8 @@ export function bareMomentum(market: MarketData, view: PriceView, topFraction = 
             q[k] += d;
           }
         }
-        for (let k = 0; k < n; k++) {
+        for (let j = 0; j < nTouched; j++) {
+          const k = touched[j];
           const d = (target[k] * value) / open[k][t] - q[k];
           if (d > 0) {
             const px = open[k][t] * (1 + SLIPPAGE);
@@ -116,20 +125,22 @@ export function bareMomentum(market: MarketData, view: PriceView, topFraction = 
             money -= buy * px * (1 + COMMISSION);
           }
         }
+        nHeld = 0;
+        for (let j = 0; j < nTouched; j++) if (q[touched[j]] !== 0) held[nHeld++] = touched[j];
         pending = false;
       }
       let value = money;
-      for (let k = 0; k < n; k++) {
-        if (q[k] === 0) continue;
+      if (kept + nHeld > vals.length) {
+        const c = new Int32Array(2 * vals.length);
+        c.set(cols);
+        cols = c;
+        const v2 = new Float64Array(2 * vals.length);
+        v2.set(vals);
+        vals = v2;
+      }
+      for (let j = 0; j < nHeld; j++) {
+        const k = held[j];
         const v = q[k] * close[k][t];
-        if (kept === vals.length) {
-          const c = new Int32Array(2 * kept);
-          c.set(cols);
-          cols = c;
-          const v2 = new Float64Array(2 * kept);
-          v2.set(vals);
-          vals = v2;
-        }
         cols[kept] = k;
         vals[kept++] = v;
         value += v;
