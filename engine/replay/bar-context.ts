@@ -278,8 +278,9 @@ export class BarContext implements StrategyContext {
   }
 
   /**
-   * The weights onBar returned, a plain object (the guard saw to that): first every value must be a number, or the
-   * strategy hears what the guard says of anything else it returns; then they are a rebalance.
+   * The weights onBar returned, a WeightVector or a plain object (the guard saw to that): first every value of the
+   * object must be a number, or the strategy hears what the guard says of anything else it returns; then they are a
+   * rebalance.
    */
   rebalanceReturned(weights: Weights | WeightVector): void {
     if (weights instanceof Float64Array) return this.setTargetVector(weights, 'rebalance');

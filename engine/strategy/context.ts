@@ -53,7 +53,7 @@ export interface StrategyContext {
   ret(symbol: string, n?: number, lag?: number): number;
   /**
    * `ret(symbol, n, lag)` of each symbol, in the order given, as a fresh array: the read a ranking over a wide
-   * universe makes, several times faster than a `ret` call per symbol.
+   * universe makes, about three times faster over 500 symbols than a `ret` call for each.
    */
   rets(symbols: readonly string[], n?: number, lag?: number): Float64Array;
   /** The last `n` values up to and including this bar, oldest first: a fresh copy (NaN where unknown). */
