@@ -19,13 +19,13 @@ const market = tinyMarket(
 /** Weights a strategy decides on each bar: an object naming each symbol, or a vector over ctx.universe. */
 type Plan = (number[] | null)[];
 
-function run(plan: Plan, form: 'object' | 'vector' | 'reused vector' | 'rebalance', universe = SYMBOLS) {
+function run(plan: Plan, form: 'object' | 'vector' | 'reused vector' | 'rebalance') {
   // 'rebalance' passes the reused vector to ctx.rebalance and then scribbles on it: the order was read when placed.
-  const shared = new Float64Array(universe.length);
+  const shared = new Float64Array(SYMBOLS.length);
   const decide = (ctx: StrategyContext): Weights | Float64Array | undefined => {
     const w = plan[ctx.bar];
     if (!w) return undefined;
-    if (form === 'object') return Object.fromEntries(universe.map((s, k) => [s, w[k]]));
+    if (form === 'object') return Object.fromEntries(SYMBOLS.map((s, k) => [s, w[k]]));
     if (form === 'vector') return Float64Array.from(w);
     shared.set(w);
     return shared;
@@ -33,7 +33,7 @@ function run(plan: Plan, form: 'object' | 'vector' | 'reused vector' | 'rebalanc
   const strategy = defineStrategy({
     name: `weights-${form}`,
     description: '',
-    universe,
+    universe: SYMBOLS,
     onBar(ctx) {
       const w = decide(ctx);
       if (form !== 'rebalance' || !w) return w;
