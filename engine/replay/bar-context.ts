@@ -110,27 +110,34 @@ export class BarContext implements StrategyContext {
     // A ranking reads its symbols in the order it declared them, and a rule reads one symbol bar after bar: the one
     // after the last read is compared first, then the last read itself (the same string, mostly, so one pointer
     // comparison each), and only a miss hashes the name (5% of a rule strategy's sweep trial, when it did each bar).
+    // The errors are built in functions of their own: these two run on every read, and kept this small the
+    // optimizing compiler inlines them, and the reads that call them, into the strategy's code (a rule's chain of
+    // calls ends in ctx.ret, which with them inlined was over V8's inlining budget).
     const names = this.readNames;
     let p = this.nextRead;
     if (p >= names.length || names[p] !== symbol) {
       p--;
-      if (p < 0 || names[p] !== symbol) p = this.readPlace.get(symbol) ?? -1;
-    }
-    if (p < 0) {
-      throw new RotorError(
-        `strategy ${this.strategy} reads ${symbol}, which is not in its universe or signals ` +
-          `(declared: ${[...this.readable.keys()].join(', ')})`,
-      );
+      if (p < 0 || names[p] !== symbol) p = this.readPlace.get(symbol) ?? this.notReadable(symbol);
     }
     this.nextRead = p + 1;
     return this.view[field][this.readColumns[p]];
   }
 
+  private notReadable(symbol: string): never {
+    throw new RotorError(
+      `strategy ${this.strategy} reads ${symbol}, which is not in its universe or signals (declared: ${[...this.readable.keys()].join(', ')})`,
+    );
+  }
+
   /** The bar index `lag` bars back, refusing anything not yet known at this moment. */
   private index(symbol: string, field: BarField, lag: number): number {
-    // The common read (a whole number of bars back, or today's close at the close) skips the checks below; `lag | 0`
+    // The common read (a whole number of bars back, or today's close at the close) skips the checks; `lag | 0`
     // equals `lag` only for an int32, so anything else still goes through Number.isInteger.
     if ((lag | 0) === lag && (lag > 0 || (lag === 0 && this.closeKnown))) return this.bar - lag;
+    return this.checkedIndex(symbol, field, lag);
+  }
+
+  private checkedIndex(symbol: string, field: BarField, lag: number): number {
     if (!Number.isInteger(lag)) throw new RotorError(`strategy ${this.strategy}: lag must be an integer, got ${lag}`);
     if (lag < 0 || (lag === 0 && !this.knows(field))) {
       // A later bar is named by its distance, never its date: the calendar ahead is future data too.
