@@ -297,28 +297,31 @@ export class BarContext implements StrategyContext {
   }
 
   private setTarget(weights: Weights, symbols: string[], reason: string): void {
-    const target = this.spareTargets.pop()?.fill(0) ?? new Float64Array(this.tradable.size);
-    // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
-    let sum = 0;
-    let short = false;
-    let count = 0;
-    if (this.namedScratch.length < symbols.length) this.namedScratch = new Int32Array(Math.max(symbols.length, this.tradable.size));
+    // Named weights become the vector over the universe (the others 0), checked in the order the object names them:
+    // an unknown symbol or a non-finite weight is reported as it lists them.
+    const n = this.tradable.size;
+    const vector = this.namedWeights.length === n ? this.namedWeights.fill(0) : (this.namedWeights = new Float64Array(n));
     for (let i = 0; i < symbols.length; i++) {
       const symbol = symbols[i];
       const w = weights[symbol];
       const k = this.tradableIndex(symbol);
-      if (!Number.isFinite(w)) {
-        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
-      }
-      if (w !== 0) this.namedScratch[count++] = k;
-      target[k] = w;
-      sum += Math.abs(w);
-      if (w < 0) short = true;
+      if (!Number.isFinite(w)) throw this.notFinite(symbol, w);
+      vector[k] = w;
     }
-    this.placeTarget(target, count, sum, short, reason);
+    this.setTargetVector(vector, reason);
   }
 
-  /** The weights one per universe symbol, in its order: the same target as the object naming each. */
+  /** Scratch for setTarget: read into a target by setTargetVector before the next rebalance can reuse it. */
+  private namedWeights = new Float64Array(0);
+
+  private notFinite(symbol: string, w: number): RotorError {
+    return new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${symbol} must be a finite number, got ${w}`);
+  }
+
+  /**
+   * The weights one per universe symbol, in its order, checked and queued as the target (replacing any earlier one
+   * of this decision).
+   */
   private setTargetVector(weights: WeightVector, reason: string): void {
     const n = this.tradable.size;
     if (weights.length !== n) {
@@ -328,24 +331,18 @@ export class BarContext implements StrategyContext {
     }
     const target = this.spareTargets.pop() ?? new Float64Array(n);
     if (this.namedScratch.length < n) this.namedScratch = new Int32Array(n);
+    // Negative weights are shorts; the limit is on gross exposure, Σ |w|.
     let sum = 0;
     let short = false;
     let count = 0;
     for (let k = 0; k < n; k++) {
       const w = weights[k];
-      if (!Number.isFinite(w)) {
-        throw new RotorError(`strategy ${this.strategy} on ${this.date}: weight of ${this.universeNames[k]} must be a finite number, got ${w}`);
-      }
+      if (!Number.isFinite(w)) throw this.notFinite(this.universeNames[k], w);
       if (w !== 0) this.namedScratch[count++] = k;
       target[k] = w;
       sum += Math.abs(w);
       if (w < 0) short = true;
     }
-    this.placeTarget(target, count, sum, short, reason);
-  }
-
-  /** Checks the gross exposure and queues the target, replacing any earlier one of this decision. */
-  private placeTarget(target: Float64Array, count: number, sum: number, short: boolean, reason: string): void {
     if (sum > this.maxLeverage + 1e-9) {
       throw new FieldError(
         'settings.maxLeverage',
